@@ -1,0 +1,51 @@
+// Headless Debian Chromium driven by playwright-core: shared by the e2e tests, the bench and the
+// README screenshot. No browser is downloaded; CHROMIUM_PATH overrides /usr/bin/chromium.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts Chromium with a fresh profile; `close()` removes the profile again. */
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'mlp-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the portal and signs in as guest when the sign-in page shows. */
+export async function signIn(page, path = '/') {
+  await page.goto(new URL(path, BASE_URL).toString());
+  const enter = page.getByRole('button', { name: /enter/i });
+  const signedIn = page.locator('nav[aria-label="sidebar nav"]');
+  await Promise.race([
+    enter.waitFor({ timeout: 60_000 }),
+    signedIn.first().waitFor({ state: 'attached', timeout: 60_000 }),
+  ]);
+  if (await enter.isVisible()) {
+    await enter.click();
+  }
+  await signedIn.first().waitFor({ state: 'attached', timeout: 60_000 });
+}

@@ -1,0 +1,1 @@
+export { permissionModulePlatformPolicy as default } from './module';
