@@ -3,43 +3,29 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Welcome to the ML Platform 👋
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+One place to find your team's models, read their model cards and start new ML projects,
+without learning Kubernetes.
 
-### Quick Start
+- **[Browse ML models](/catalog?filters[kind]=component&filters[type]=ml-model)**: every
+  model with its owner, lifecycle, inference endpoint and model card.
+- **[Start something new](/create)**: templates for ML projects and team onboarding.
+- **[Teams](/catalog?filters[kind]=group)**: who owns what.
+- **Search** (top of this page): models, teams and every model card.
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
+### Guides
 
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+- [Getting started as a data scientist](/docs/default/component/ml-portal/getting-started/)
+- [Operating the platform](/docs/default/component/ml-portal/operating/) (platform keepers)
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: 'Getting started',
+    description: 'Where to find models, templates and guides',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),

@@ -1,0 +1,99 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogLocationCreatePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
+import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
+
+const ownership: Record<string, string[]> = {
+  'user:default/morgan.lee': [
+    'user:default/morgan.lee',
+    'group:default/platform-team',
+  ],
+  'user:default/amira.haddad': [
+    'user:default/amira.haddad',
+    'group:default/nlp-team',
+  ],
+};
+
+const policy = new PlatformPermissionPolicy({
+  adminGroups: ['group:default/platform-team'],
+  getUserInfo: async user => {
+    const ref = (user.credentials.principal as { userEntityRef: string })
+      .userEntityRef;
+    return { userEntityRef: ref, ownershipEntityRefs: ownership[ref] ?? [ref] };
+  },
+});
+
+function as(userEntityRef: string) {
+  return {
+    credentials: mockCredentials.user(userEntityRef),
+    info: { userEntityRef, ownershipEntityRefs: [] },
+  };
+}
+
+const keeper = as('user:default/morgan.lee');
+const scientist = as('user:default/amira.haddad');
+const someNewWrite = createPermission({
+  name: 'gpu-quota.request.approve',
+  attributes: { action: 'update' },
+});
+
+describe('PlatformPermissionPolicy', () => {
+  it.each([
+    ['reads the catalog', catalogEntityReadPermission],
+    ['runs a template', taskCreatePermission],
+  ])(
+    'lets a data scientist do what everyone may: %s',
+    async (_, permission) => {
+      const decision = await policy.handle({ permission }, scientist);
+      expect(decision.result).toBe(AuthorizeResult.ALLOW);
+    },
+  );
+
+  it.each([
+    ['register a location', catalogLocationCreatePermission],
+    ['delete an entity', catalogEntityDeletePermission],
+    ['use a write permission the policy has never heard of', someNewWrite],
+  ])('refuses a data scientist to %s', async (_, permission) => {
+    const decision = await policy.handle({ permission }, scientist);
+    expect(decision.result).toBe(AuthorizeResult.DENY);
+  });
+
+  it.each([
+    ['register a location', catalogLocationCreatePermission],
+    ['delete an entity', catalogEntityDeletePermission],
+    ['use any other write permission', someNewWrite],
+  ])('lets a platform-team member %s', async (_, permission) => {
+    const decision = await policy.handle({ permission }, keeper);
+    expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('matches admin groups case-insensitively', async () => {
+    const mixedCase = new PlatformPermissionPolicy({
+      adminGroups: ['Group:default/Platform-Team'],
+      getUserInfo: async () => ({
+        userEntityRef: 'user:default/morgan.lee',
+        ownershipEntityRefs: ['group:default/platform-team'],
+      }),
+    });
+    const decision = await mixedCase.handle(
+      { permission: catalogEntityDeletePermission },
+      keeper,
+    );
+    expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('refuses writes without a user', async () => {
+    const decision = await policy.handle({
+      permission: catalogEntityDeletePermission,
+    });
+    expect(decision.result).toBe(AuthorizeResult.DENY);
+  });
+});
