@@ -23,6 +23,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
 // Model cards and guides.
 backend.add(import('@backstage/plugin-techdocs-backend'));
+backend.add(import('./modules/techdocsPrebuild'));
 
 // Search: Lunr in memory on SQLite, PostgreSQL full text when the database is PostgreSQL.
 backend.add(import('@backstage/plugin-search-backend'));

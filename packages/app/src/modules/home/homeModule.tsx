@@ -8,10 +8,10 @@ const content = `
 One place to find your team's models, read their model cards and start new ML projects,
 without learning Kubernetes.
 
-- **[Browse ML models](/catalog?filters[kind]=component&filters[type]=ml-model)**: every
+- **[Browse ML models](/catalog?filters[kind]=component&filters[type]=ml-model&filters[user]=all)**: every
   model with its owner, lifecycle, inference endpoint and model card.
 - **[Start something new](/create)**: templates for ML projects and team onboarding.
-- **[Teams](/catalog?filters[kind]=group)**: who owns what.
+- **[Teams](/catalog?filters[kind]=group&filters[user]=all)**: who owns what.
 - **Search** (top of this page): models, teams and every model card.
 
 ### Guides

@@ -86,19 +86,19 @@ describe('platform permission policy in a running backend', () => {
     files.close();
   });
 
-  const register = (server: any, user: string) =>
+  const register = (user: string) =>
     request(backend.server)
       .post('/api/catalog/locations?dryRun=true')
       .set('Authorization', mockCredentials.user.header(user))
       .send({ type: 'url', target: modelUrl });
 
   it('refuses a data scientist to register a catalog location (403)', async () => {
-    const res = await register(backend.server, 'user:default/amira.haddad');
+    const res = await register('user:default/amira.haddad');
     expect(res.status).toBe(403);
   });
 
   it('lets a platform keeper register it', async () => {
-    const res = await register(backend.server, 'user:default/morgan.lee');
+    const res = await register('user:default/morgan.lee');
     expect(res.body.error?.message).toBeUndefined();
     expect(res.status).toBe(201);
     expect(res.body.entities.map((e: any) => e.metadata.name)).toContain(

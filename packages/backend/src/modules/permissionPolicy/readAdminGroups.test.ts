@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonValue } from '@backstage/types';
 import { readAdminGroups } from './readAdminGroups';
 
-const read = (adminGroups: unknown) =>
+const read = (adminGroups: JsonValue) =>
   readAdminGroups(new ConfigReader({ permission: { adminGroups } }));
 
 describe('readAdminGroups', () => {

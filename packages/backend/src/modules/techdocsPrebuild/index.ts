@@ -1,0 +1,1 @@
+export { techdocsModulePrebuild as default } from './module';
