@@ -17,76 +17,145 @@ describe('backend API', () => {
 
   test('guest sign-in resolves to a catalog user and their team', () => {
     assert.equal(identity.identity.userEntityRef, 'user:default/amira.haddad');
-    assert.ok(identity.identity.ownershipEntityRefs.includes('group:default/nlp-team'));
+    assert.ok(
+      identity.identity.ownershipEntityRefs.includes('group:default/nlp-team'),
+    );
   });
 
   test('the catalog holds the ML models with their annotations', async () => {
-    const res = await api('/api/catalog/entities?filter=kind=component,spec.type=ml-model', { token });
+    const res = await api(
+      '/api/catalog/entities?filter=kind=component,spec.type=ml-model',
+      { token },
+    );
     assert.equal(res.status, 200);
-    for (const name of ['churn-predictor', 'defect-detector', 'support-ticket-classifier']) {
+    for (const name of [
+      'churn-predictor',
+      'defect-detector',
+      'support-ticket-classifier',
+    ]) {
       const model = res.json.find(e => e.metadata.name === name);
       assert.ok(model, `${name} missing from ${names(res.json)}`);
       const a = model.metadata.annotations;
-      for (const key of ['mlflow.org/experiment-name', 'mlflow.org/registered-model', 'mlplatform.dev/framework', 'mlplatform.dev/inference-endpoint', 'backstage.io/kubernetes-id', 'backstage.io/techdocs-ref']) {
+      for (const key of [
+        'mlflow.org/experiment-name',
+        'mlflow.org/registered-model',
+        'mlplatform.dev/framework',
+        'mlplatform.dev/inference-endpoint',
+        'backstage.io/kubernetes-id',
+        'backstage.io/techdocs-ref',
+      ]) {
         assert.ok(a[key], `${name} lacks annotation ${key}`);
       }
-      assert.match(model.spec.owner, /^group:default\/(nlp|vision|tabular)-team$/);
+      assert.match(
+        model.spec.owner,
+        /^group:default\/(nlp|vision|tabular)-team$/,
+      );
     }
   });
 
   test('the catalog models the organisation: platform team, three ML teams, their members', async () => {
-    const groups = await api('/api/catalog/entities?filter=kind=group', { token });
-    for (const team of ['platform-team', 'nlp-team', 'vision-team', 'tabular-team']) {
-      assert.ok(groups.json.some(g => g.metadata.name === team), `group ${team} missing`);
+    const groups = await api('/api/catalog/entities?filter=kind=group', {
+      token,
+    });
+    for (const team of [
+      'platform-team',
+      'nlp-team',
+      'vision-team',
+      'tabular-team',
+    ]) {
+      assert.ok(
+        groups.json.some(g => g.metadata.name === team),
+        `group ${team} missing`,
+      );
     }
-    const keepers = await api('/api/catalog/entities?filter=kind=user,relations.memberOf=group:default/platform-team', { token });
-    assert.ok(keepers.json.length >= 2, `platform-team has ${keepers.json.length} members`);
+    const keepers = await api(
+      '/api/catalog/entities?filter=kind=user,relations.memberOf=group:default/platform-team',
+      { token },
+    );
+    assert.ok(
+      keepers.json.length >= 2,
+      `platform-team has ${keepers.json.length} members`,
+    );
   });
 
   test('a data scientist may read but not register catalog locations (403)', async () => {
     const res = await api('/api/catalog/locations', {
       token,
       method: 'POST',
-      body: { type: 'url', target: 'https://git.example.com/ml/fraud/catalog-info.yaml' },
+      body: {
+        type: 'url',
+        target: 'https://git.example.com/ml/fraud/catalog-info.yaml',
+      },
     });
     assert.equal(res.status, 403, res.text);
   });
 
-  test('a malformed catalog file is reported with its path while the rest is served', { skip: !process.env.E2E_PORTAL_LOG && 'needs E2E_PORTAL_LOG' }, async () => {
-    const found = await eventually(() =>
-      readFileSync(process.env.E2E_PORTAL_LOG, 'utf8')
-        .split('\n')
-        .find(l => l.includes('YAML error at file:') && l.includes('e2e/fixtures/malformed-catalog.yaml')),
-    );
-    assert.ok(found, 'no log line names the malformed catalog file');
-    const models = await api('/api/catalog/entities?filter=spec.type=ml-model', { token });
-    assert.ok(models.json.length >= 3);
-  });
+  test(
+    'a malformed catalog file is reported with its path while the rest is served',
+    { skip: !process.env.E2E_PORTAL_LOG && 'needs E2E_PORTAL_LOG' },
+    async () => {
+      const found = await eventually(() =>
+        readFileSync(process.env.E2E_PORTAL_LOG, 'utf8')
+          .split('\n')
+          .find(
+            l =>
+              l.includes('YAML error at file:') &&
+              l.includes('e2e/fixtures/malformed-catalog.yaml'),
+          ),
+      );
+      assert.ok(found, 'no log line names the malformed catalog file');
+      const models = await api(
+        '/api/catalog/entities?filter=spec.type=ml-model',
+        { token },
+      );
+      assert.ok(models.json.length >= 3);
+    },
+  );
 
   test('TechDocs of a model without a docs folder fail with the missing path; others build', async () => {
-    const res = await fetch(`${process.env.E2E_BACKEND_URL}/api/techdocs/sync/default/component/undocumented-model`, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
-    });
+    const res = await fetch(
+      `${process.env.E2E_BACKEND_URL}/api/techdocs/sync/default/component/undocumented-model`,
+      {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'text/event-stream',
+        },
+      },
+    );
     const body = await res.text();
     assert.match(body, /event: error/);
     assert.match(body, /no-such-folder\/mkdocs\.yml/);
-    const ok = await fetch(`${process.env.E2E_BACKEND_URL}/api/techdocs/sync/default/component/churn-predictor`, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
-    });
+    const ok = await fetch(
+      `${process.env.E2E_BACKEND_URL}/api/techdocs/sync/default/component/churn-predictor`,
+      {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'text/event-stream',
+        },
+      },
+    );
     assert.match(await ok.text(), /event: finish/);
   });
 
   test('search finds models by name and model cards by their text', async () => {
     const byName = await eventually(async () => {
       const r = await api('/api/search/query?term=defect', { token });
-      return r.json?.results?.find(x => x.type === 'software-catalog' && x.document.title === 'Surface defect detector');
+      return r.json?.results?.find(
+        x =>
+          x.type === 'software-catalog' &&
+          x.document.title === 'Surface defect detector',
+      );
     });
     assert.ok(byName, 'catalog search did not find the defect detector');
     // TechDocs are built by the prebuild task and then indexed by the collator.
     const byCard = await eventually(
       async () => {
         const r = await api('/api/search/query?term=isotonic', { token });
-        return r.json?.results?.find(x => x.type === 'techdocs' && x.document.location.includes('churn-predictor'));
+        return r.json?.results?.find(
+          x =>
+            x.type === 'techdocs' &&
+            x.document.location.includes('churn-predictor'),
+        );
       },
       { timeoutMs: 300_000, intervalMs: 10_000 },
     );
@@ -106,7 +175,11 @@ describe('backend API', () => {
     assert.ok(files.includes('catalog.sqlite'), files.join(', '));
     // A value the restart test reads back after the backend restarts on the same files.
     const value = randomUUID();
-    const put = await api('/api/user-settings/buckets/e2e/keys/restart-check', { token, method: 'PUT', body: { value } });
+    const put = await api('/api/user-settings/buckets/e2e/keys/restart-check', {
+      token,
+      method: 'PUT',
+      body: { value },
+    });
     assert.equal(put.status, 200, put.text);
     writeFileSync('data/e2e/restart-check', value);
   });

@@ -1,15 +1,22 @@
 // Small HTTP helpers for tests that talk to a running backend.
-export const BACKEND_URL = process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
+export const BACKEND_URL =
+  process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
 
 /** A token for the configured guest user, as the frontend gets it at sign-in. */
 export async function guestToken(base = BACKEND_URL) {
   const res = await fetch(`${base}/api/auth/guest/refresh`);
-  if (!res.ok) throw new Error(`guest sign-in failed: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(
+      `guest sign-in failed: HTTP ${res.status} ${await res.text()}`,
+    );
   const body = await res.json();
   return body.backstageIdentity;
 }
 
-export async function api(path, { token, method = 'GET', body, base = BACKEND_URL } = {}) {
+export async function api(
+  path,
+  { token, method = 'GET', body, base = BACKEND_URL } = {},
+) {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: {
@@ -29,7 +36,10 @@ export async function api(path, { token, method = 'GET', body, base = BACKEND_UR
 }
 
 /** Polls `fn` until it returns a truthy value or the time is up; returns the last value. */
-export async function eventually(fn, { timeoutMs = 120_000, intervalMs = 3_000 } = {}) {
+export async function eventually(
+  fn,
+  { timeoutMs = 120_000, intervalMs = 3_000 } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   let last;
   for (;;) {

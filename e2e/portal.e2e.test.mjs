@@ -36,29 +36,57 @@ describe('portal in Chromium', () => {
   test('the home page loads with the ML Platform welcome and search', async () => {
     await step('home', async () => {
       await page.goto(BASE_URL);
-      await page.getByText('Welcome to the ML Platform').waitFor({ timeout: 60_000 });
-      assert.equal(await page.getByPlaceholder(/search in ml platform/i).count(), 1);
+      await page
+        .getByText('Welcome to the ML Platform')
+        .waitFor({ timeout: 60_000 });
+      assert.equal(
+        await page.getByPlaceholder(/search in ml platform/i).count(),
+        1,
+      );
       assert.match(await page.title(), /ML Platform/);
     });
   });
 
   test('the catalog lists the ML models', async () => {
     await step('catalog', async () => {
-      await page.goto(`${BASE_URL}/catalog?filters[kind]=component&filters[type]=ml-model&filters[user]=all`);
-      for (const title of ['Support ticket classifier', 'Surface defect detector', 'Customer churn predictor']) {
-        await page.getByRole('link', { name: title }).waitFor({ timeout: 60_000 });
+      await page.goto(
+        `${BASE_URL}/catalog?filters[kind]=component&filters[type]=ml-model&filters[user]=all`,
+      );
+      for (const title of [
+        'Support ticket classifier',
+        'Surface defect detector',
+        'Customer churn predictor',
+      ]) {
+        await page
+          .getByRole('link', { name: title })
+          .waitFor({ timeout: 60_000 });
       }
     });
   });
 
   test("a model's TechDocs model card renders with its sections", async () => {
     await step('model-card', async () => {
-      await page.goto(`${BASE_URL}/catalog/default/component/defect-detector/docs`);
+      await page.goto(
+        `${BASE_URL}/catalog/default/component/defect-detector/docs`,
+      );
       // The TechDocs reader renders into a shadow root; Playwright's locators pierce it.
-      await page.getByRole('heading', { name: 'Surface defect detector: model card' }).waitFor({ timeout: 120_000 });
-      for (const section of ['Overview', 'Performance', 'Input format', 'Output format', 'Training data', 'Dependencies', 'Deployment history']) {
+      await page
+        .getByRole('heading', { name: 'Surface defect detector: model card' })
+        .waitFor({ timeout: 120_000 });
+      for (const section of [
+        'Overview',
+        'Performance',
+        'Input format',
+        'Output format',
+        'Training data',
+        'Dependencies',
+        'Deployment history',
+      ]) {
         // MkDocs appends a permalink (¶) to each heading's accessible name.
-        await page.getByRole('heading', { name: new RegExp(`^${section}`) }).first().waitFor({ timeout: 10_000 });
+        await page
+          .getByRole('heading', { name: new RegExp(`^${section}`) })
+          .first()
+          .waitFor({ timeout: 10_000 });
       }
     });
   });
@@ -69,7 +97,9 @@ describe('portal in Chromium', () => {
       const deadline = Date.now() + 150_000;
       for (;;) {
         await page.goto(`${BASE_URL}/search?query=churn`);
-        const hit = page.getByRole('link', { name: /Customer churn predictor/ });
+        const hit = page.getByRole('link', {
+          name: /Customer churn predictor/,
+        });
         try {
           await hit.first().waitFor({ timeout: 10_000 });
           break;
@@ -82,19 +112,30 @@ describe('portal in Chromium', () => {
 
   test('a model without a TechDocs folder explains the problem; other pages keep working', async () => {
     await step('missing-docs', async () => {
-      await page.goto(`${BASE_URL}/catalog/default/component/undocumented-model/docs`);
+      await page.goto(
+        `${BASE_URL}/catalog/default/component/undocumented-model/docs`,
+      );
       await page
-        .getByText(/Building a newer version of this documentation failed.*no-such-folder\/mkdocs\.yml/)
+        .getByText(
+          /Building a newer version of this documentation failed.*no-such-folder\/mkdocs\.yml/,
+        )
         .waitFor({ timeout: 120_000 });
       await page.goto(`${BASE_URL}/catalog/default/component/churn-predictor`);
-      await page.getByText('Customer churn predictor').first().waitFor({ timeout: 30_000 });
+      await page
+        .getByText('Customer churn predictor')
+        .first()
+        .waitFor({ timeout: 30_000 });
     });
   });
 
   test('the Kubernetes tab says no cluster is connected', async () => {
     await step('kubernetes', async () => {
-      await page.goto(`${BASE_URL}/catalog/default/component/support-ticket-classifier/kubernetes`);
-      await page.getByText('No Kubernetes cluster is connected to this portal yet').waitFor({ timeout: 30_000 });
+      await page.goto(
+        `${BASE_URL}/catalog/default/component/support-ticket-classifier/kubernetes`,
+      );
+      await page
+        .getByText('No Kubernetes cluster is connected to this portal yet')
+        .waitFor({ timeout: 30_000 });
     });
   });
 });

@@ -7,11 +7,16 @@ import { api, eventually, guestToken } from './api.mjs';
 test('data survives a restart', async () => {
   const expected = readFileSync('data/e2e/restart-check', 'utf8');
   const { token } = await guestToken();
-  const setting = await api('/api/user-settings/buckets/e2e/keys/restart-check', { token });
+  const setting = await api(
+    '/api/user-settings/buckets/e2e/keys/restart-check',
+    { token },
+  );
   assert.equal(setting.status, 200, setting.text);
   assert.equal(setting.json.value, expected);
   const models = await eventually(async () => {
-    const r = await api('/api/catalog/entities?filter=spec.type=ml-model', { token });
+    const r = await api('/api/catalog/entities?filter=spec.type=ml-model', {
+      token,
+    });
     return r.json?.length >= 3 ? r.json : undefined;
   });
   assert.ok(models, 'catalog is empty after restart');

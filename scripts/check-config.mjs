@@ -9,77 +9,127 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 
-const port = z.union([
-  z.number().int().min(1).max(65535),
-  z.string().regex(/^(\$\{\w+\}|\d{1,5})$/, 'a port number such as 7007'),
-], 'a port number between 1 and 65535, such as 7007');
-const url = z.string().regex(/^(https?:\/\/[^\s]+|\$\{\w+\})$/, 'an http(s) URL such as http://localhost:7007');
+const PORT_HINT = 'a port number between 1 and 65535, such as 7007';
+const port = z.union(
+  [
+    z.number(PORT_HINT).int(PORT_HINT).min(1, PORT_HINT).max(65535, PORT_HINT),
+    z.string().regex(/^(\$\{\w+\}|\d{1,5})$/, PORT_HINT),
+  ],
+  PORT_HINT,
+);
+const url = z
+  .string()
+  .regex(
+    /^(https?:\/\/[^\s]+|\$\{\w+\})$/,
+    'an http(s) URL such as http://localhost:7007',
+  );
 
 // Only the keys this portal depends on; every key is optional because each file may set a part.
-const schema = z.object({
-  app: z.object({ baseUrl: url.optional() }).passthrough().optional(),
-  backend: z
-    .object({
-      baseUrl: url.optional(),
-      // Either ':7007' / 'host:port' or { port, host }.
-      listen: z
-        .unknown()
-        .superRefine((value, ctx) => {
-          if (value === undefined || typeof value === 'string') return;
-          const result = z
-            .object({ port: port.optional(), host: z.string().optional() }, "a mapping { port, host } or a string such as ':7007'")
-            .safeParse(value);
-          if (!result.success) result.error.issues.forEach(issue => ctx.addIssue(issue));
-        }),
-      database: z
-        .object({
-          client: z.enum(['better-sqlite3', 'pg']).optional(),
-          connection: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
-        })
-        .passthrough()
-        .optional(),
-    })
-    .passthrough()
-    .optional(),
-  catalog: z
-    .object({
-      locations: z
-        .array(
-          z.object({ type: z.enum(['file', 'url']), target: z.string().min(1) }).passthrough(),
-          'a list of { type: file|url, target: path-or-url }',
-        )
-        .optional(),
-    })
-    .passthrough()
-    .optional(),
-  techdocs: z
-    .object({
-      builder: z.enum(['local', 'external']).optional(),
-      generator: z.object({ runIn: z.enum(['local', 'docker']).optional() }).passthrough().optional(),
-    })
-    .passthrough()
-    .optional(),
-  permission: z
-    .object({
-      enabled: z.boolean().optional(),
-      adminGroups: z.array(z.string().regex(/^(group:)?([\w.-]+\/)?[\w.-]+$/, 'a group ref such as group:default/platform-team')).min(1).optional(),
-    })
-    .passthrough()
-    .optional(),
-}).passthrough();
+const schema = z
+  .object({
+    app: z.object({ baseUrl: url.optional() }).passthrough().optional(),
+    backend: z
+      .object({
+        baseUrl: url.optional(),
+        // Either ':7007' / 'host:port' or { port, host }.
+        listen: z
+          .unknown()
+          .superRefine((value, ctx) => {
+            if (value === undefined || typeof value === 'string') return;
+            const result = z
+              .object(
+                { port: port.optional(), host: z.string().optional() },
+                "a mapping { port, host } or a string such as ':7007'",
+              )
+              .safeParse(value);
+            if (!result.success)
+              result.error.issues.forEach(issue => ctx.addIssue(issue));
+          })
+          .optional(),
+        database: z
+          .object({
+            client: z
+              .enum(
+                ['better-sqlite3', 'pg'],
+                'better-sqlite3 (embedded, default) or pg (PostgreSQL)',
+              )
+              .optional(),
+            connection: z
+              .union([z.string(), z.record(z.string(), z.unknown())])
+              .optional(),
+          })
+          .passthrough()
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
+    catalog: z
+      .object({
+        locations: z
+          .array(
+            z
+              .object({
+                type: z.enum(['file', 'url']),
+                target: z.string().min(1),
+              })
+              .passthrough(),
+            'a list of { type: file|url, target: path-or-url }',
+          )
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
+    techdocs: z
+      .object({
+        builder: z.enum(['local', 'external']).optional(),
+        generator: z
+          .object({ runIn: z.enum(['local', 'docker']).optional() })
+          .passthrough()
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
+    permission: z
+      .object({
+        enabled: z.boolean().optional(),
+        adminGroups: z
+          .array(
+            z
+              .string()
+              .regex(
+                /^(group:)?([\w.-]+\/)?[\w.-]+$/,
+                'a group ref such as group:default/platform-team',
+              ),
+          )
+          .min(1)
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 
 /** Returns the problems of one config file's text, each naming the file and key. */
 export function checkConfigText(file, text) {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     return doc.errors.map(e => {
-      const [line, col] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : ['?', '?'];
-      return `${file}: line ${line}, column ${col}: invalid YAML: ${e.message.split('\n')[0]}`;
+      const [line, col] = e.linePos?.[0]
+        ? [e.linePos[0].line, e.linePos[0].col]
+        : ['?', '?'];
+      const message = e.message
+        .split('\n')[0]
+        .replace(/ at line \d+, column \d+:?$/, '');
+      return `${file}: line ${line}, column ${col}: invalid YAML: ${message}`;
     });
   }
   const data = doc.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return [`${file}: the file must be a YAML mapping of keys (app:, backend:, ...), not ${Array.isArray(data) ? 'a list' : typeof data}`];
+    return [
+      `${file}: the file must be a YAML mapping of keys (app:, backend:, ...), not ${
+        Array.isArray(data) ? 'a list' : typeof data
+      }`,
+    ];
   }
   const result = schema.safeParse(data);
   if (result.success) return [];
@@ -94,11 +144,13 @@ function configFiles(argv) {
   const files = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--config' || argv[i] === '-c') files.push(argv[++i]);
-    else if (argv[i].startsWith('--config=')) files.push(argv[i].slice('--config='.length));
+    else if (argv[i].startsWith('--config='))
+      files.push(argv[i].slice('--config='.length));
   }
   if (files.length === 0) {
     files.push('app-config.yaml');
-    if (existsSync('app-config.local.yaml')) files.push('app-config.local.yaml');
+    if (existsSync('app-config.local.yaml'))
+      files.push('app-config.local.yaml');
   }
   return files;
 }
@@ -113,7 +165,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     problems.push(...checkConfigText(file, readFileSync(file, 'utf8')));
   }
   if (problems.length > 0) {
-    console.error(`The portal cannot start: ${problems.length} problem(s) in its configuration.`);
+    console.error(
+      `The portal cannot start: ${problems.length} problem(s) in its configuration.`,
+    );
     for (const p of problems) console.error(`  - ${p}`);
     process.exit(1);
   }

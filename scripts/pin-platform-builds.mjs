@@ -10,7 +10,14 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Parents whose optionalDependencies are per-platform binary builds.
-const PARENTS = ['@swc/core', 'rollup', 'unrs-resolver', 'esbuild', '@parcel/watcher', 'lightningcss'];
+const PARENTS = [
+  '@swc/core',
+  'rollup',
+  'unrs-resolver',
+  'esbuild',
+  '@parcel/watcher',
+  'lightningcss',
+];
 
 // Releases that were published broken for installation from a registry; pinned to the previous one.
 const BROKEN = {
@@ -18,9 +25,15 @@ const BROKEN = {
   '@yarnpkg/core': { broken: '4.9.2', use: '4.9.1' },
 };
 
-const registry = (process.env.YARN_NPM_REGISTRY_SERVER || process.env.MLP_NPM_REGISTRY || '').replace(/\/$/, '');
+const registry = (
+  process.env.YARN_NPM_REGISTRY_SERVER ||
+  process.env.MLP_NPM_REGISTRY ||
+  ''
+).replace(/\/$/, '');
 if (!registry) {
-  console.error('pin-platform-builds: no registry; run through scripts/env.sh (it reads `npm config get registry`)');
+  console.error(
+    'pin-platform-builds: no registry; run through scripts/env.sh (it reads `npm config get registry`)',
+  );
   process.exit(2);
 }
 
@@ -30,7 +43,9 @@ async function packument(name) {
     const url = `${registry}/${name.replace('/', '%2f')}`;
     packuments.set(
       name,
-      fetch(url, { headers: { accept: 'application/vnd.npm.install-v1+json' } }).then(async res => {
+      fetch(url, {
+        headers: { accept: 'application/vnd.npm.install-v1+json' },
+      }).then(async res => {
         if (res.status === 404) return undefined;
         if (!res.ok) throw new Error(`GET ${name}: HTTP ${res.status}`);
         return res.json();
@@ -62,10 +77,16 @@ async function pick(name) {
   if (!doc) return undefined;
   const latest = doc['dist-tags'].latest;
   const stable = Object.keys(doc.versions)
-    .filter(v => /^\d+\.\d+\.\d+$/.test(v) && parse(v)[0] === parse(latest)[0] && cmp(v, latest) <= 0)
+    .filter(
+      v =>
+        /^\d+\.\d+\.\d+$/.test(v) &&
+        parse(v)[0] === parse(latest)[0] &&
+        cmp(v, latest) <= 0,
+    )
     .sort(cmp)
     .reverse();
-  for (const v of stable) if (await complete(doc, v)) return { latest, version: v };
+  for (const v of stable)
+    if (await complete(doc, v)) return { latest, version: v };
   return undefined;
 }
 
@@ -79,14 +100,18 @@ for (const name of PARENTS) {
   if (!found) continue;
   if (found.version === found.latest) {
     // Nothing missing: let dependents' own ranges decide.
-    console.log(`${name}: not pinned (latest ${found.latest} has every platform build)`);
+    console.log(
+      `${name}: not pinned (latest ${found.latest} has every platform build)`,
+    );
     if (name in pkg.resolutions) {
       delete pkg.resolutions[name];
       changed = true;
     }
     continue;
   }
-  console.log(`${name}: pinned to ${found.version} (latest ${found.latest} lacks platform builds)`);
+  console.log(
+    `${name}: pinned to ${found.version} (latest ${found.latest} lacks platform builds)`,
+  );
   if (pkg.resolutions[name] !== found.version) {
     pkg.resolutions[name] = found.version;
     changed = true;
@@ -105,4 +130,6 @@ if (process.argv.includes('--check')) {
   process.exit(changed ? 1 : 0);
 }
 if (changed) writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
-console.log(changed ? 'package.json resolutions updated' : 'resolutions already current');
+console.log(
+  changed ? 'package.json resolutions updated' : 'resolutions already current',
+);

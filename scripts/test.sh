@@ -21,13 +21,22 @@ failed=0
 failures=()
 yarn_() { node "$root/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
 
-# Adds the counts of a node:test run (its TAP summary) to the totals.
-count_node_tests() {
-  local log="$1" p f
-  p="$(grep -E '^# pass [0-9]+' "$log" | tail -1 | awk '{print $3}')"
-  f="$(grep -E '^# fail [0-9]+' "$log" | tail -1 | awk '{print $3}')"
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
+# Runs a stage of node:test files and adds the counts of its TAP summaries to the totals. A stage
+# that fails without a failed test (e.g. the portal did not start) counts as one failure.
+node_stage() {
+  local name="$1" log="$results/$2.tap" p f status=0
+  shift 2
+  echo "== $name"
+  "$@" 2>&1 | tee "$log" || status=1
+  p="$(grep -E '^# pass [0-9]+' "$log" | awk '{s += $3} END {print s + 0}')"
+  f="$(grep -E '^# fail [0-9]+' "$log" | awk '{s += $3} END {print s + 0}')"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$status" != 0 ]; then
+    failures+=("$name")
+    [ "$f" -eq 0 ] && failed=$((failed + 1))
+  fi
+  return 0
 }
 
 # Runs a check that is not made of counted test cases; it counts as one test.
@@ -46,30 +55,24 @@ check() {
 check "config files" node scripts/check-config.mjs --config app-config.yaml --config app-config.production.yaml
 check "type-check (tsc)" yarn_ tsc
 check "lint" yarn_ backstage-cli repo lint
+check "formatting (prettier)" node_modules/.bin/prettier --check .
 
 echo "== unit and integration tests (jest)"
-if ! yarn_ backstage-cli repo test --json --outputFile="$results/jest.json"; then
-  failures+=("jest")
-fi
+jest_status=0
+yarn_ backstage-cli repo test --json --outputFile="$results/jest.json" || jest_status=1
 if [ -f "$results/jest.json" ]; then
   read -r jp jf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)' "$results/jest.json")
   passed=$((passed + jp))
   failed=$((failed + jf))
+  [ "$jest_status" != 0 ] && [ "$jf" -eq 0 ] && failed=$((failed + 1))
 else
   failed=$((failed + 1))
 fi
+[ "$jest_status" != 0 ] && failures+=("jest")
 
-echo "== script tests (node:test)"
-node --test scripts/ 2>&1 | tee "$results/scripts.tap" || failures+=("script tests")
-count_node_tests "$results/scripts.tap"
-
-echo "== end-to-end (scripts/start.sh + Chromium)"
-"$root/scripts/test-e2e.sh" 2>&1 | tee "$results/e2e.tap" || failures+=("end-to-end")
-count_node_tests "$results/e2e.tap"
-
-echo "== production bundle on PostgreSQL"
-"$root/scripts/test-production.sh" 2>&1 | tee "$results/production.tap" || failures+=("production")
-count_node_tests "$results/production.tap"
+node_stage "script tests (node:test)" scripts node --test 'scripts/*.test.mjs'
+node_stage "end-to-end (scripts/start.sh + Chromium)" e2e "$root/scripts/test-e2e.sh"
+node_stage "production bundle on PostgreSQL" production "$root/scripts/test-production.sh"
 
 echo
 if [ ${#failures[@]} -gt 0 ]; then

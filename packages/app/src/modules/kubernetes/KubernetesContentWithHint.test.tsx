@@ -39,11 +39,15 @@ describe('KubernetesContentWithHint', () => {
   });
 
   it('shows the Kubernetes objects when a cluster is connected', async () => {
-    await renderWith(async () => [{ name: 'gpu-a100', authProvider: 'serviceAccount' }]);
+    await renderWith(async () => [
+      { name: 'gpu-a100', authProvider: 'serviceAccount' },
+    ]);
     expect(
       await screen.findByText('kubernetes objects of the entity'),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/no kubernetes cluster/i)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/no kubernetes cluster/i),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the error when the cluster list cannot be read', async () => {
@@ -55,6 +59,8 @@ describe('KubernetesContentWithHint', () => {
         selector: 'h6',
       }),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/no kubernetes cluster/i)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/no kubernetes cluster/i),
+    ).not.toBeInTheDocument();
   });
 });

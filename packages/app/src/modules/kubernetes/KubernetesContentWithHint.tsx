@@ -18,10 +18,11 @@ export const GUIDE_PATH =
  */
 export function KubernetesContentWithHint() {
   const kubernetesApi = useApi(kubernetesApiRef);
-  const { value: clusters, loading, error } = useAsync(
-    () => kubernetesApi.getClusters(),
-    [kubernetesApi],
-  );
+  const {
+    value: clusters,
+    loading,
+    error,
+  } = useAsync(() => kubernetesApi.getClusters(), [kubernetesApi]);
 
   if (loading) {
     return <Progress />;
@@ -36,7 +37,9 @@ export function KubernetesContentWithHint() {
         title="No Kubernetes cluster is connected to this portal yet"
         description="This is where the model's pods, jobs and GPU usage will appear once a platform keeper connects the GPU cluster. Nothing is wrong with this model."
         action={
-          <Link to={GUIDE_PATH}>How to connect a cluster (Operating the platform)</Link>
+          <Link to={GUIDE_PATH}>
+            How to connect a cluster (Operating the platform)
+          </Link>
         }
       />
     );

@@ -15,7 +15,9 @@ const kubernetesContent = EntityContentBlueprint.make({
     group: 'deployment',
     filter: {
       $any: [
-        { [`metadata.annotations.${KUBERNETES_ANNOTATION}`]: { $exists: true } },
+        {
+          [`metadata.annotations.${KUBERNETES_ANNOTATION}`]: { $exists: true },
+        },
         {
           [`metadata.annotations.${KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION}`]:
             { $exists: true },

@@ -27,7 +27,12 @@ export class TechDocsPrebuilder {
     catalog: CatalogService;
     logger: LoggerService;
   }) {
-    return new TechDocsPrebuilder(deps.auth, deps.discovery, deps.catalog, deps.logger);
+    return new TechDocsPrebuilder(
+      deps.auth,
+      deps.discovery,
+      deps.catalog,
+      deps.logger,
+    );
   }
 
   private constructor(
@@ -41,7 +46,10 @@ export class TechDocsPrebuilder {
     const credentials = await this.auth.getOwnServiceCredentials();
     const { items } = await this.catalog.getEntities(
       {
-        filter: { [`metadata.annotations.${TECHDOCS_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+        filter: {
+          [`metadata.annotations.${TECHDOCS_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
         fields: ['kind', 'metadata.namespace', 'metadata.name'],
       },
       { credentials },
@@ -53,7 +61,10 @@ export class TechDocsPrebuilder {
       const outcome = await this.sync(entity);
       if (!outcome.ok) {
         summary.failed.push({ entity: ref, error: outcome.error });
-        this.logger.warn('techdocs prebuild failed', { entity: ref, error: outcome.error });
+        this.logger.warn('techdocs prebuild failed', {
+          entity: ref,
+          error: outcome.error,
+        });
       } else if (outcome.updated) {
         summary.built += 1;
       } else {
@@ -74,15 +85,25 @@ export class TechDocsPrebuilder {
       onBehalfOf: await this.auth.getOwnServiceCredentials(),
       targetPluginId: 'techdocs',
     });
-    const path = [entity.metadata.namespace ?? 'default', entity.kind, entity.metadata.name]
+    const path = [
+      entity.metadata.namespace ?? 'default',
+      entity.kind,
+      entity.metadata.name,
+    ]
       .map(encodeURIComponent)
       .join('/');
     try {
       const res = await fetch(`${base}/sync/${path}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'text/event-stream',
+        },
       });
       if (!res.ok) {
-        return { ok: false as const, error: `HTTP ${res.status} ${await res.text()}` };
+        return {
+          ok: false as const,
+          error: `HTTP ${res.status} ${await res.text()}`,
+        };
       }
       return parseSyncStream(await res.text());
     } catch (e) {

@@ -27,7 +27,12 @@ export const techdocsModulePrebuild = createBackendModule({
           logger.info('techdocs prebuild off: techdocs.builder is not local');
           return;
         }
-        const prebuilder = TechDocsPrebuilder.create({ auth, discovery, catalog, logger });
+        const prebuilder = TechDocsPrebuilder.create({
+          auth,
+          discovery,
+          catalog,
+          logger,
+        });
         await scheduler.scheduleTask({
           id: 'techdocs-prebuild',
           // Before the search collator's first run. On a fresh database the catalog may still be

@@ -9,7 +9,9 @@ describe('parseSyncStream', () => {
   });
 
   it('reads docs that were already up to date', () => {
-    expect(parseSyncStream('event: finish\ndata: {"updated":false}\n\n')).toEqual({
+    expect(
+      parseSyncStream('event: finish\ndata: {"updated":false}\n\n'),
+    ).toEqual({
       ok: true,
       updated: false,
     });

@@ -14,8 +14,11 @@ export function parseSyncStream(body: string): SyncOutcome {
     const data = /^data: (.*)$/m.exec(block)?.[1];
     if (!event || data === undefined) continue;
     const value = JSON.parse(data);
-    if (event === 'finish') outcome = { ok: true, updated: Boolean(value?.updated) };
+    if (event === 'finish')
+      outcome = { ok: true, updated: Boolean(value?.updated) };
     if (event === 'error') outcome = { ok: false, error: String(value) };
   }
-  return outcome ?? { ok: false, error: 'the sync stream ended without a result' };
+  return (
+    outcome ?? { ok: false, error: 'the sync stream ended without a result' }
+  );
 }

@@ -1,0 +1,72 @@
+// The production bundle (app-config.production.yaml) on PostgreSQL, started by
+// scripts/test-production.sh.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { api, BACKEND_URL, eventually, guestToken } from './api.mjs';
+
+test('the backend serves the built frontend', async () => {
+  const res = await fetch(`${BACKEND_URL}/catalog`);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /<title>ML Platform<\/title>/);
+  const script = html.match(/src="([^"]+\.js)"/)?.[1];
+  assert.ok(script, 'index.html references no script');
+  const js = await fetch(new URL(script, BACKEND_URL));
+  assert.equal(js.status, 200);
+});
+
+test('the catalog API answers with the ML models', async () => {
+  const { token } = await guestToken();
+  const models = await eventually(async () => {
+    const r = await api('/api/catalog/entities?filter=spec.type=ml-model', {
+      token,
+    });
+    return r.json?.length >= 3 ? r.json : undefined;
+  });
+  assert.ok(models, 'no ML models in the catalog');
+  assert.deepEqual(models.map(m => m.metadata.name).sort(), [
+    'churn-predictor',
+    'defect-detector',
+    'support-ticket-classifier',
+  ]);
+});
+
+test('its data lives in PostgreSQL, one database per plugin', () => {
+  const out = execFileSync(
+    'psql',
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      process.env.PGPORT,
+      '-U',
+      'postgres',
+      '-Atc',
+      'SELECT datname FROM pg_database',
+    ],
+    { env: { ...process.env, PGPASSWORD: 'postgres' }, encoding: 'utf8' },
+  );
+  const dbs = out.split('\n');
+  assert.ok(dbs.includes('backstage_plugin_catalog'), dbs.join(', '));
+  const count = execFileSync(
+    'psql',
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      process.env.PGPORT,
+      '-U',
+      'postgres',
+      '-d',
+      'backstage_plugin_catalog',
+      '-Atc',
+      "SELECT count(*) FROM final_entities WHERE final_entity LIKE '%ml-model%'",
+    ],
+    { env: { ...process.env, PGPASSWORD: 'postgres' }, encoding: 'utf8' },
+  );
+  assert.ok(
+    Number(count.trim()) >= 3,
+    `final_entities has ${count.trim()} ML models`,
+  );
+});

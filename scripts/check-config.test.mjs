@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkConfigText } from './check-config.mjs';
+
+const root = join(import.meta.dirname, '..');
+
+test('the shipped configs are valid', () => {
+  for (const file of [
+    'app-config.yaml',
+    'app-config.production.yaml',
+    'e2e/app-config.e2e.yaml',
+  ]) {
+    assert.deepEqual(
+      checkConfigText(file, readFileSync(join(root, file), 'utf8')),
+      [],
+    );
+  }
+});
+
+test('a wrong value names the file, the key and what is expected', () => {
+  const problems = checkConfigText(
+    'app-config.local.yaml',
+    'backend:\n  listen:\n    port: seventy\n',
+  );
+  assert.deepEqual(problems, [
+    'app-config.local.yaml: backend.listen.port: a port number between 1 and 65535, such as 7007 (got "seventy")',
+  ]);
+});
+
+test('broken YAML names the file, line and column', () => {
+  const problems = checkConfigText(
+    'app-config.local.yaml',
+    'catalog:\n  locations: [\n    - bad\n',
+  );
+  assert.ok(problems.length >= 1);
+  assert.equal(
+    problems[0],
+    'app-config.local.yaml: line 3, column 5: invalid YAML: Block collections are not allowed within flow collections',
+  );
+});
+
+test('unknown database clients and admin groups that are not group refs are refused', () => {
+  const problems = checkConfigText(
+    'x.yaml',
+    'backend:\n  database:\n    client: mysql\npermission:\n  adminGroups: ["not a ref!"]\n',
+  );
+  assert.equal(problems.length, 2);
+  assert.equal(
+    problems[0],
+    'x.yaml: backend.database.client: better-sqlite3 (embedded, default) or pg (PostgreSQL) (got "mysql")',
+  );
+  assert.match(
+    problems[1],
+    /^x\.yaml: permission\.adminGroups\.0: a group ref such as group:default\/platform-team/,
+  );
+});
+
+test('the start command refuses a broken config before starting anything', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlp-config-'));
+  const broken = join(dir, 'broken.yaml');
+  writeFileSync(broken, 'catalog:\n  locations: 5\n');
+  const run = spawnSync(
+    'bash',
+    [
+      join(root, 'scripts/start.sh'),
+      '--config',
+      'app-config.yaml',
+      '--config',
+      broken,
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(
+    run.stderr,
+    /The portal cannot start: 1 problem\(s\) in its configuration/,
+  );
+  assert.match(
+    run.stderr,
+    new RegExp(
+      `${broken}: catalog\\.locations: a list of \\{ type: file\\|url, target: path-or-url \\} \\(got 5\\)`,
+    ),
+  );
+});
