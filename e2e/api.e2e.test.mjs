@@ -5,7 +5,19 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { api, eventually, guestToken } from './api.mjs';
 
-const identity = await guestToken();
+// On a fresh database the catalog fills a few seconds after the backend reports ready, and
+// guest sign-in only knows the user's team once the user entity is in the catalog.
+const identity = await eventually(async () => {
+  const id = await guestToken();
+  const models = await api('/api/catalog/entities?filter=spec.type=ml-model', {
+    token: id.token,
+  });
+  const ready =
+    id.identity.ownershipEntityRefs.length > 1 && models.json?.length >= 3;
+  return ready ? id : undefined;
+});
+if (!identity)
+  throw new Error('the catalog did not fill within 2 minutes of start');
 const token = identity.token;
 const names = items => items.map(e => e.metadata.name).sort();
 

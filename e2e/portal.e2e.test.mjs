@@ -88,6 +88,8 @@ describe('portal in Chromium', () => {
           .first()
           .waitFor({ timeout: 10_000 });
       }
+      // Kept as evidence of what was rendered (the README screenshot comes from here).
+      await page.screenshot({ path: `${SHOTS}/model-card-rendered.png` });
     });
   });
 
