@@ -32,7 +32,8 @@ test('the catalog API answers with the ML models', async () => {
   ]);
 });
 
-test('its data lives in PostgreSQL, one database per plugin', () => {
+/** Runs one SQL statement on the test's PostgreSQL server; returns the rows, one per line. */
+function sql(database, statement) {
   const out = execFileSync(
     'psql',
     [
@@ -42,31 +43,22 @@ test('its data lives in PostgreSQL, one database per plugin', () => {
       process.env.PGPORT,
       '-U',
       'postgres',
-      '-Atc',
-      'SELECT datname FROM pg_database',
-    ],
-    { env: { ...process.env, PGPASSWORD: 'postgres' }, encoding: 'utf8' },
-  );
-  const dbs = out.split('\n');
-  assert.ok(dbs.includes('backstage_plugin_catalog'), dbs.join(', '));
-  const count = execFileSync(
-    'psql',
-    [
-      '-h',
-      '127.0.0.1',
-      '-p',
-      process.env.PGPORT,
-      '-U',
-      'postgres',
       '-d',
-      'backstage_plugin_catalog',
+      database,
       '-Atc',
-      "SELECT count(*) FROM final_entities WHERE final_entity LIKE '%ml-model%'",
+      statement,
     ],
     { env: { ...process.env, PGPASSWORD: 'postgres' }, encoding: 'utf8' },
   );
-  assert.ok(
-    Number(count.trim()) >= 3,
-    `final_entities has ${count.trim()} ML models`,
+  return out.trim().split('\n');
+}
+
+test('its data lives in PostgreSQL, one database per plugin', () => {
+  const dbs = sql('postgres', 'SELECT datname FROM pg_database');
+  assert.ok(dbs.includes('backstage_plugin_catalog'), dbs.join(', '));
+  const [count] = sql(
+    'backstage_plugin_catalog',
+    "SELECT count(*) FROM final_entities WHERE final_entity LIKE '%ml-model%'",
   );
+  assert.ok(Number(count) >= 3, `final_entities has ${count} ML models`);
 });

@@ -10,25 +10,11 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
-
-const ownership: Record<string, string[]> = {
-  'user:default/morgan.lee': [
-    'user:default/morgan.lee',
-    'group:default/platform-team',
-  ],
-  'user:default/amira.haddad': [
-    'user:default/amira.haddad',
-    'group:default/nlp-team',
-  ],
-};
+import { KEEPER, SCIENTIST, testUserInfo } from './testUsers';
 
 const policy = new PlatformPermissionPolicy({
   adminGroups: ['group:default/platform-team'],
-  getUserInfo: async user => {
-    const ref = (user.credentials.principal as { userEntityRef: string })
-      .userEntityRef;
-    return { userEntityRef: ref, ownershipEntityRefs: ownership[ref] ?? [ref] };
-  },
+  getUserInfo: user => testUserInfo(user.credentials),
 });
 
 function as(userEntityRef: string) {
@@ -38,8 +24,8 @@ function as(userEntityRef: string) {
   };
 }
 
-const keeper = as('user:default/morgan.lee');
-const scientist = as('user:default/amira.haddad');
+const keeper = as(KEEPER);
+const scientist = as(SCIENTIST);
 const someNewWrite = createPermission({
   name: 'gpu-quota.request.approve',
   attributes: { action: 'update' },

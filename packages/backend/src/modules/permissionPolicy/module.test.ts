@@ -14,32 +14,12 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { permissionModulePlatformPolicy } from './module';
+import { KEEPER, SCIENTIST, testUserInfo } from './testUsers';
 
-// Group membership as the catalog would resolve it at sign-in.
-const ownership: Record<string, string[]> = {
-  'user:default/morgan.lee': [
-    'user:default/morgan.lee',
-    'group:default/platform-team',
-  ],
-  'user:default/amira.haddad': [
-    'user:default/amira.haddad',
-    'group:default/nlp-team',
-  ],
-};
-
-const userInfoFromOwnership = createServiceFactory({
+const userInfoFromTestUsers = createServiceFactory({
   service: coreServices.userInfo,
   deps: {},
-  factory: () => ({
-    async getUserInfo(credentials) {
-      const ref = (credentials.principal as { userEntityRef: string })
-        .userEntityRef;
-      return {
-        userEntityRef: ref,
-        ownershipEntityRefs: ownership[ref] ?? [ref],
-      };
-    },
-  }),
+  factory: () => ({ getUserInfo: testUserInfo }),
 });
 
 describe('platform permission policy in a running backend', () => {
@@ -67,7 +47,7 @@ describe('platform permission policy in a running backend', () => {
         permissionPlugin,
         permissionModulePlatformPolicy,
         permissionsServiceFactory,
-        userInfoFromOwnership,
+        userInfoFromTestUsers,
         mockServices.rootConfig.factory({
           data: {
             permission: {
@@ -93,12 +73,12 @@ describe('platform permission policy in a running backend', () => {
       .send({ type: 'url', target: modelUrl });
 
   it('refuses a data scientist to register a catalog location (403)', async () => {
-    const res = await register('user:default/amira.haddad');
+    const res = await register(SCIENTIST);
     expect(res.status).toBe(403);
   });
 
   it('lets a platform keeper register it', async () => {
-    const res = await register('user:default/morgan.lee');
+    const res = await register(KEEPER);
     expect(res.body.error?.message).toBeUndefined();
     expect(res.status).toBe(201);
     expect(res.body.entities.map((e: any) => e.metadata.name)).toContain(
@@ -109,10 +89,7 @@ describe('platform permission policy in a running backend', () => {
   it('lets everyone read the catalog', async () => {
     const res = await request(backend.server)
       .get('/api/catalog/entities')
-      .set(
-        'Authorization',
-        mockCredentials.user.header('user:default/amira.haddad'),
-      );
+      .set('Authorization', mockCredentials.user.header(SCIENTIST));
     expect(res.status).toBe(200);
   });
 });
