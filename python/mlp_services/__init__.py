@@ -1,0 +1,1 @@
+"""Local services of the ML platform portal (MLflow seeding)."""
