@@ -32,7 +32,7 @@ step_yarn() {
 
 step_venv() {
   local hash venv="$MLP_ROOT/.venv"
-  hash="$(inputs_hash python/requirements-*.txt)-$(python3 --version 2>&1)"
+  hash="$(inputs_hash python/requirements-techdocs.txt)-$(python3 --version 2>&1)"
   if [ -x "$venv/bin/mkdocs" ] && [ "$(cat "$stamp_dir/venv" 2>/dev/null)" = "$hash" ]; then
     mlp_log "python virtualenv: up to date"
     return

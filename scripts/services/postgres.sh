@@ -11,11 +11,14 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 case "$cmd" in
   start)
     port="$3"
-    rm -rf "$dir" && mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown postgres "$dir"
-    pwfile="$dir/.pw"
-    echo postgres >"$pwfile" && [ "$(id -u)" = 0 ] && chown postgres "$pwfile"
-    as_pg "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$pwfile" -A scram-sha-256 >/dev/null
+    # An existing cluster in DIR is started again with its data; otherwise a new one is made.
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+      rm -rf "$dir" && mkdir -p "$dir"
+      [ "$(id -u)" = 0 ] && chown postgres "$dir"
+      pwfile="$dir/.pw"
+      echo postgres >"$pwfile" && [ "$(id -u)" = 0 ] && chown postgres "$pwfile"
+      as_pg "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$pwfile" -A scram-sha-256 >/dev/null
+    fi
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
       -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off" >/dev/null
     ;;
