@@ -15,7 +15,7 @@ chmod 755 "$work"
 pg="$work/pg"
 app="$work/app"
 port=7017
-pgport=54329
+pgport=54339
 pid=""
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null || true

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, exactly what CI runs (.ci/run calls this):
-#   1. set-up (Node, dependencies, MkDocs) and system packages (Chromium, PostgreSQL)
+#   1. set-up (Node, dependencies, MkDocs) and system packages (Chromium, PostgreSQL), then the
+#      real services (scripts/services.sh: PostgreSQL, MLflow, kube-apiserver + etcd); a service
+#      that cannot start fails the run
 #   2. config check, type-check, lint
-#   3. unit and integration tests (Jest, node:test)
+#   3. unit and integration tests (Jest, node:test), service tests against the real services
 #   4. end-to-end: the portal started with scripts/start.sh, driven in headless Chromium
 #   5. production: the backend bundle on PostgreSQL with app-config.production.yaml
 # Ends with one line "N passed, N failed". Results and failure screenshots go to test-results/.
@@ -52,6 +54,19 @@ check() {
   fi
 }
 
+services_up=0
+stop_services() { [ "$services_up" = 1 ] && "$root/scripts/services.sh" down || true; }
+trap stop_services EXIT
+echo "== services"
+if "$root/scripts/services.sh" up; then
+  services_up=1
+  passed=$((passed + 1))
+else
+  services_up=1
+  failed=$((failed + 1))
+  failures+=("services (see the message above)")
+fi
+
 check "config files" node scripts/check-config.mjs --config app-config.yaml --config app-config.production.yaml
 check "type-check (tsc)" yarn_ tsc
 check "lint" yarn_ backstage-cli repo lint
@@ -71,6 +86,7 @@ fi
 [ "$jest_status" != 0 ] && failures+=("jest")
 
 node_stage "script tests (node:test)" scripts node --test 'scripts/*.test.mjs'
+node_stage "services: kube-apiserver and MLflow from TypeScript" services node --test 'services/test/*.test.ts'
 node_stage "end-to-end (scripts/start.sh + Chromium)" e2e "$root/scripts/test-e2e.sh"
 node_stage "production bundle on PostgreSQL" production "$root/scripts/test-production.sh"
 

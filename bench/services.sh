@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Benchmark of the local services (scripts/services.sh). Prints:
+#   - cold build time of the Kubernetes binaries (etcd, kube-apiserver, kube-controller-manager):
+#     empty Go build cache, modules already downloaded; binaries into a temporary folder;
+#   - MLflow seeding time (training and logging the demo runs into a fresh MLflow);
+#   - warm start time of all services (binaries built, MLflow seeded) and stop time.
+# Stops the project's running services first. Usage: bash bench/services.sh [--skip-build]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/env.sh"
+cd "$root"
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc | xargs printf '%.1f s'; }
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"; "$root/scripts/services.sh" down >/dev/null 2>&1 || true' EXIT
+
+"$root/scripts/services.sh" down >/dev/null 2>&1 || true
+
+if [ "${1:-}" != "--skip-build" ]; then
+  t=$(now)
+  GOCACHE="$tmp/gocache" MLP_KUBE_BIN_DIR="$tmp/bin" "$root/services/kube/build.sh" --force >/dev/null 2>"$tmp/build.log"
+  printf '%-58s %s\n' "Kubernetes binaries, cold build (empty Go build cache)" "$(since "$t")"
+fi
+
+t=$(now)
+"$root/scripts/services/mlflow.sh" start "$tmp/mlflow" 5099 2>"$tmp/mlflow.log"
+printf '%-58s %s  (%s)\n' "MLflow start + seeding on a fresh store" "$(since "$t")" "$(tail -1 "$tmp/mlflow.log")"
+"$root/scripts/services/mlflow.sh" stop "$tmp/mlflow"
+
+"$root/scripts/services.sh" up >/dev/null 2>&1 # makes sure everything is built and seeded
+"$root/scripts/services.sh" down >/dev/null 2>&1
+t=$(now)
+"$root/scripts/services.sh" up >/dev/null 2>&1
+printf '%-58s %s\n' "all services, warm start (postgres, mlflow, kube)" "$(since "$t")"
+t=$(now)
+"$root/scripts/services.sh" down >/dev/null 2>&1
+printf '%-58s %s\n' "all services, stop" "$(since "$t")"

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Starts, stops and reports the platform's real services on loopback: PostgreSQL, MLflow and a
+# Kubernetes API server (etcd + kube-apiserver). State, logs and connection details live under
+# data/services/<name>/; data/services/services.env has the URLs and kubeconfig paths.
+#
+#   scripts/services.sh up [NAME...]     default: all of postgres mlflow kube
+#   scripts/services.sh down
+#   scripts/services.sh status
+#
+# External services instead of local ones: MLP_KUBECONFIG=path (a real cluster) and/or
+# MLP_MLFLOW_URL=url (a remote MLflow) skip starting the local one.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+state="$MLP_ROOT/data/services"
+mkdir -p "$state"
+env_file="$state/services.env"
+
+PG_PORT="${MLP_POSTGRES_PORT:-54329}"
+MLFLOW_PORT="${MLP_MLFLOW_PORT:-5050}"
+
+up_postgres() {
+  "$MLP_ROOT/scripts/ensure-system-packages.sh"
+  if [ -f "$state/postgres/data/postmaster.pid" ] &&
+    PGPASSWORD=postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'select 1' >/dev/null 2>&1; then
+    return
+  fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
+    mlp_die "postgres: port $PG_PORT is in use; stop what listens there or set MLP_POSTGRES_PORT"
+  fi
+  "$MLP_ROOT/scripts/services/postgres.sh" start "$state/postgres" "$PG_PORT" ||
+    mlp_die "postgres: failed to start; see $state/postgres/server.log"
+  echo "MLP_POSTGRES_URL=postgresql://postgres:postgres@127.0.0.1:$PG_PORT/postgres" >>"$env_file"
+}
+
+up_mlflow() {
+  if [ -n "${MLP_MLFLOW_URL:-}" ]; then
+    mlp_log "mlflow: using external $MLP_MLFLOW_URL"
+    echo "MLP_MLFLOW_URL=$MLP_MLFLOW_URL" >>"$env_file"
+    return
+  fi
+  if ! curl -fs "http://127.0.0.1:$MLFLOW_PORT/health" >/dev/null 2>&1; then
+    "$MLP_ROOT/scripts/services/mlflow.sh" start "$state/mlflow" "$MLFLOW_PORT"
+  fi
+  echo "MLP_MLFLOW_URL=http://127.0.0.1:$MLFLOW_PORT" >>"$env_file"
+}
+
+up_kube() {
+  if [ -n "${MLP_KUBECONFIG:-}" ]; then
+    mlp_log "kube: using external cluster from $MLP_KUBECONFIG"
+    echo "MLP_KUBECONFIG=$MLP_KUBECONFIG" >>"$env_file"
+    return
+  fi
+  "$MLP_ROOT/scripts/services/kube.sh" start "$state/kube"
+  cat "$state/kube/kube.env" >>"$env_file"
+}
+
+status() {
+  local name ok
+  for name in postgres mlflow kube; do
+    case $name in
+      postgres) PGPASSWORD=postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'select 1' >/dev/null 2>&1 && ok=up || ok=down ;;
+      mlflow) curl -fs "${MLP_MLFLOW_URL:-http://127.0.0.1:$MLFLOW_PORT}/health" >/dev/null 2>&1 && ok=up || ok=down ;;
+      kube) "$MLP_ROOT/scripts/services/kube.sh" status "$state/kube" >/dev/null 2>&1 && ok=up || ok=down ;;
+    esac
+    printf '%-9s %s\n' "$name" "$ok"
+  done
+}
+
+case "${1:-}" in
+  up)
+    shift
+    names=("$@")
+    [ ${#names[@]} -eq 0 ] && names=(postgres mlflow kube)
+    : >"$env_file"
+    for name in "${names[@]}"; do
+      case $name in
+        postgres | mlflow | kube) mlp_log "$name: starting"; "up_$name"; mlp_log "$name: up" ;;
+        *) mlp_die "unknown service '$name' (known: postgres mlflow kube)" ;;
+      esac
+    done
+    ;;
+  down)
+    [ -x "$MLP_ROOT/scripts/services/kube.sh" ] && "$MLP_ROOT/scripts/services/kube.sh" stop "$state/kube"
+    "$MLP_ROOT/scripts/services/mlflow.sh" stop "$state/mlflow"
+    "$MLP_ROOT/scripts/services/postgres.sh" stop "$state/postgres"
+    ;;
+  status) status ;;
+  *)
+    echo "usage: scripts/services.sh up [postgres|mlflow|kube ...] | down | status" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,19 @@
+// Command kube-controller-manager runs the Kubernetes controller manager from the same
+// k8s.io/kubernetes module as ../main.go (kube-apiserver). It does what
+// k8s.io/kubernetes/cmd/kube-controller-manager does.
+package main
+
+import (
+	"os"
+	_ "time/tzdata" // CronJob time zones without a system tz database
+
+	"k8s.io/component-base/cli"
+	_ "k8s.io/component-base/logs/json/register"          // --logging-format=json
+	_ "k8s.io/component-base/metrics/prometheus/clientgo" // client-go metrics
+	_ "k8s.io/component-base/metrics/prometheus/version"  // kubernetes_build_info metric
+	"k8s.io/kubernetes/cmd/kube-controller-manager/app"
+)
+
+func main() {
+	os.Exit(cli.Run(app.NewControllerManagerCommand()))
+}

@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// Prepares a fresh local cluster, idempotently (server-side apply): our CRDs (ArgoCD Application
+// and AppProject, Argo Workflows Workflow), RBAC for the team identity, and the demo teams from
+// catalog/org.yaml (namespace + GPU ResourceQuota each) with their demo GPU pods.
+// Usage: node services/kube/bootstrap.mjs ADMIN_KUBECONFIG
+import * as k8s from '@kubernetes/client-node';
+import { readFileSync, readdirSync } from 'node:fs';
+import https from 'node:https';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+const here = import.meta.dirname;
+const root = join(here, '..', '..');
+const FIELD_MANAGER = 'mlp-local-bootstrap';
+
+const kc = new k8s.KubeConfig();
+kc.loadFromFile(process.argv[2]);
+const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+const ext = kc.makeApiClient(k8s.ApiextensionsV1Api);
+
+const readYaml = file =>
+  parseAllDocuments(readFileSync(file, 'utf8'))
+    .map(d => d.toJS())
+    .filter(Boolean);
+
+// CRDs go to the API server as written: client-node would serialise them through its model, which
+// spells `x-kubernetes-int-or-string` as `x_kubernetes_int_or_string` and `enum` as `_enum`, and
+// silently drops keys spelled as in YAML.
+async function applyRaw(path, obj) {
+  const opts = {
+    method: 'PATCH',
+    headers: {
+      'Content-Type': 'application/apply-patch+yaml',
+      Accept: 'application/json',
+    },
+  };
+  await kc.applyToHTTPSOptions(opts);
+  const url = new URL(
+    `${
+      kc.getCurrentCluster().server
+    }${path}?fieldManager=${FIELD_MANAGER}&force=true`,
+  );
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, opts, res => {
+      let body = '';
+      res.on('data', chunk => (body += chunk));
+      res.on('end', () =>
+        res.statusCode < 300
+          ? resolve(JSON.parse(body))
+          : reject(new Error(`${res.statusCode} ${body}`)),
+      );
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(obj));
+  });
+}
+
+async function apply(obj) {
+  return objects.patch(
+    obj,
+    undefined,
+    undefined,
+    FIELD_MANAGER,
+    true,
+    k8s.PatchStrategy.ServerSideApply,
+  );
+}
+
+async function retry(what, fn, attempts = 60) {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts)
+        throw new Error(`${what}: ${e.body?.message ?? e.message}`);
+      await new Promise(r => setTimeout(r, 500));
+    }
+  }
+}
+
+// 1. CRDs, then wait until the API server serves them.
+for (const file of readdirSync(join(here, 'crds')).filter(f =>
+  f.endsWith('.yaml'),
+)) {
+  for (const crd of readYaml(join(here, 'crds', file))) {
+    await applyRaw(
+      `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.metadata.name}`,
+      crd,
+    );
+    await retry(`CRD ${crd.metadata.name} not established`, async () => {
+      const got = await ext.readCustomResourceDefinition({
+        name: crd.metadata.name,
+      });
+      if (
+        !got.status?.conditions?.some(
+          c => c.type === 'Established' && c.status === 'True',
+        )
+      ) {
+        throw new Error('not yet');
+      }
+    });
+    console.log(`crd ${crd.metadata.name} established`);
+  }
+}
+
+// 2. Demo teams from the catalog: groups that carry a namespace annotation.
+const teams = readYaml(join(root, 'catalog', 'org.yaml')).filter(
+  e =>
+    e.kind === 'Group' && e.metadata.annotations?.['mlplatform.dev/namespace'],
+);
+for (const team of teams) {
+  const ns = team.metadata.annotations['mlplatform.dev/namespace'];
+  const gpus = team.metadata.annotations['mlplatform.dev/gpu-quota'] ?? '0';
+  await apply({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: ns,
+      labels: { 'mlplatform.dev/team': team.metadata.name },
+      annotations: {
+        'backstage.io/owner': `group:default/${team.metadata.name}`,
+      },
+    },
+  });
+  await apply({
+    apiVersion: 'v1',
+    kind: 'ResourceQuota',
+    metadata: {
+      name: 'gpu-quota',
+      namespace: ns,
+      labels: { 'mlplatform.dev/team': team.metadata.name },
+    },
+    spec: { hard: { 'requests.nvidia.com/gpu': gpus } },
+  });
+  console.log(`team ${team.metadata.name}: namespace ${ns}, ${gpus} GPUs`);
+}
+
+// 3. The team identity (user nlp-team-bot, see tokens.csv) may work in its namespace only.
+await apply({
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'Role',
+  metadata: { name: 'team-member', namespace: 'nlp-team' },
+  rules: [
+    {
+      apiGroups: [''],
+      resources: ['pods', 'pods/log', 'configmaps', 'secrets', 'services'],
+      verbs: ['*'],
+    },
+    {
+      apiGroups: [''],
+      resources: ['resourcequotas', 'limitranges'],
+      verbs: ['get', 'list', 'watch'],
+    },
+    { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['*'] },
+  ],
+});
+await apply({
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'RoleBinding',
+  metadata: { name: 'nlp-team-bot', namespace: 'nlp-team' },
+  roleRef: {
+    apiGroup: 'rbac.authorization.k8s.io',
+    kind: 'Role',
+    name: 'team-member',
+  },
+  subjects: [
+    {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'User',
+      name: 'nlp-team-bot',
+    },
+  ],
+});
+
+// 4. Demo GPU pods. Quota admission needs the quota's usage computed by the controller manager
+// and the namespace's default service account; both appear within seconds, so retry.
+for (const pod of readYaml(join(here, 'demo-workloads.yaml'))) {
+  await retry(`pod ${pod.metadata.namespace}/${pod.metadata.name}`, () =>
+    apply(pod),
+  );
+  console.log(`pod ${pod.metadata.namespace}/${pod.metadata.name}`);
+}
