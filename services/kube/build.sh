@@ -50,7 +50,7 @@ build() {
     log "$name: up to date in ${bin#"$root"/}"
     return 0
   fi
-  log "$name: building (module proxy: $(go env GOPROXY); this takes minutes on a small machine)"
+  log "$name: building from the Go module proxy that go env GOPROXY names (minutes on a small machine)"
   start="$(date +%s)"
   (cd "$here/$dir" && go build "${common[@]}" -ldflags "$ldflags" -o "$bin/.$name.tmp" .)
   mv -f "$bin/.$name.tmp" "$bin/$name"
