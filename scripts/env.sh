@@ -61,4 +61,5 @@ mlp_ensure_node() {
 
 mlp_ensure_node
 # yarn always runs from the release checked into .yarn/releases.
-mlp_yarn() { node "$MLP_ROOT/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
+MLP_YARN="$MLP_ROOT/.yarn/releases/yarn-4.13.0.cjs"
+mlp_yarn() { node "$MLP_YARN" "$@"; }

@@ -26,4 +26,4 @@ node scripts/check-config.mjs "${args[@]}"
 # The backend's local TechDocs generator runs `mkdocs` from PATH.
 export PATH="$root/.venv/bin:$PATH"
 mkdir -p data
-exec node .yarn/releases/yarn-4.13.0.cjs start "${args[@]}"
+exec node "$MLP_YARN" start "${args[@]}"

@@ -55,7 +55,7 @@ node --test --test-concurrency=1 --test-timeout=600000 e2e/api.e2e.test.mjs e2e/
 
 # Restart on the same data: backend only, it is what holds the data.
 stop_portal
-setsid node .yarn/releases/yarn-4.13.0.cjs workspace backend start \
+setsid node "$MLP_YARN" workspace backend start \
   --config "$root/app-config.yaml" --config "$root/e2e/app-config.e2e.yaml" >"$out/portal-restart.log" 2>&1 &
 pgid=$!
 E2E_PORTAL_LOG="$out/portal-restart.log" wait_for "$E2E_BACKEND_URL/.backstage/health/v1/readiness" 300

@@ -7,7 +7,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/env.sh"
 cd "$root"
-yarn_() { node "$root/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
 
 work="$(mktemp -d)"
 # PostgreSQL runs as the postgres user, which must be able to enter this folder.
@@ -25,13 +24,13 @@ cleanup() {
 trap cleanup EXIT
 
 echo "building the backend bundle (it builds the frontend too)"
-yarn_ workspace backend build >/dev/null
+mlp_yarn workspace backend build >/dev/null
 
 echo "unpacking like the Dockerfile does into $app"
 mkdir -p "$app"
 cp -r .yarn .yarnrc.yml backstage.json yarn.lock package.json "$app/"
 tar xzf packages/backend/dist/skeleton.tar.gz -C "$app"
-(cd "$app" && yarn_ workspaces focus --all --production >"$work/focus.log" 2>&1) ||
+(cd "$app" && mlp_yarn workspaces focus --all --production >"$work/focus.log" 2>&1) ||
   { tail -20 "$work/focus.log"; exit 1; }
 tar xzf packages/backend/dist/bundle.tar.gz -C "$app"
 cp -r catalog templates guides app-config.yaml app-config.production.yaml "$app/"

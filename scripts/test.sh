@@ -21,7 +21,6 @@ rm -rf "$results" && mkdir -p "$results"
 passed=0
 failed=0
 failures=()
-yarn_() { node "$root/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
 
 # Runs a stage of node:test files and adds the counts of its TAP summaries to the totals. A stage
 # that fails without a failed test (e.g. the portal did not start) counts as one failure.
@@ -68,13 +67,13 @@ else
 fi
 
 check "config files" node scripts/check-config.mjs --config app-config.yaml --config app-config.production.yaml
-check "type-check (tsc)" yarn_ tsc
-check "lint" yarn_ backstage-cli repo lint
+check "type-check (tsc)" mlp_yarn tsc
+check "lint" mlp_yarn backstage-cli repo lint
 check "formatting (prettier)" node_modules/.bin/prettier --check .
 
 echo "== unit and integration tests (jest)"
 jest_status=0
-yarn_ backstage-cli repo test --json --outputFile="$results/jest.json" || jest_status=1
+mlp_yarn backstage-cli repo test --json --outputFile="$results/jest.json" || jest_status=1
 if [ -f "$results/jest.json" ]; then
   read -r jp jf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)' "$results/jest.json")
   passed=$((passed + jp))
