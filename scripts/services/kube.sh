@@ -100,7 +100,8 @@ case "$cmd" in
     fi
     stop_all
     rm -f "$dir/kube.env"
-    "$MLP_ROOT/services/kube/build.sh" >/dev/null
+    "$MLP_ROOT/services/kube/build.sh" >/dev/null ||
+      mlp_die "kube: building etcd/kube-apiserver/kube-controller-manager failed (output above); it needs Go 1.26+ and the Go module proxy"
     for p in "etcd:$ETCD_PORT" "etcd:$ETCD_PEER_PORT" "kube-apiserver:$API_PORT" "kube-controller-manager:$CM_PORT"; do
       port_free "${p#*:}" || mlp_die "kube: port ${p#*:} (${p%%:*}) is in use; stop what listens there or set MLP_ETCD_PORT/MLP_KUBE_API_PORT"
     done
