@@ -3,7 +3,7 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to the ML Platform 👋
+## Welcome to the ML Platform
 
 One place to find your team's models, read their model cards and start new ML projects,
 without learning Kubernetes.
