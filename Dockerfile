@@ -11,6 +11,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 g++ mak
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY . .
+# The yarn release is not committed (see scripts/env.sh): fetch the one .yarnrc.yml names.
+RUN mkdir -p .yarn/releases && cd /tmp && npm pack --silent @yarnpkg/cli-dist@4.13.0 \
+    && tar xzf yarnpkg-cli-dist-4.13.0.tgz && mv package/bin/yarn.js /app/.yarn/releases/yarn-4.13.0.cjs \
+    && rm -rf /tmp/package /tmp/yarnpkg-cli-dist-4.13.0.tgz
 RUN node .yarn/releases/yarn-4.13.0.cjs install --immutable \
     && node .yarn/releases/yarn-4.13.0.cjs tsc \
     && node .yarn/releases/yarn-4.13.0.cjs workspace backend build
@@ -30,7 +34,7 @@ ENV PATH=/opt/mkdocs/bin:$PATH
 USER node
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --chown=node:node .yarn ./.yarn
+COPY --from=build --chown=node:node /app/.yarn/releases ./.yarn/releases
 COPY --chown=node:node .yarnrc.yml backstage.json yarn.lock package.json ./
 COPY --from=build --chown=node:node /app/packages/backend/dist/skeleton.tar.gz ./
 RUN tar xzf skeleton.tar.gz && rm skeleton.tar.gz \

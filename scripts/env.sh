@@ -59,7 +59,26 @@ mlp_ensure_node() {
   export npm_config_nodedir="$MLP_NODE_HOME"
 }
 
+# yarn runs from .yarn/releases (what .yarnrc.yml's yarnPath names). The release is fetched from
+# the npm registry package @yarnpkg/cli-dist rather than committed: its code embeds registry host
+# names, and none may be written into the repository.
+MLP_YARN_VERSION=4.13.0
+MLP_YARN="$MLP_ROOT/.yarn/releases/yarn-$MLP_YARN_VERSION.cjs"
+mlp_ensure_yarn() {
+  [ -f "$MLP_YARN" ] && return
+  mlp_log "installing yarn $MLP_YARN_VERSION into .yarn/releases/"
+  local tmp
+  tmp="$(mktemp -d)"
+  local args=(--silent --registry "$MLP_NPM_REGISTRY")
+  [ -n "${MLP_NPM_CAFILE:-}" ] && args+=(--cafile "$MLP_NPM_CAFILE")
+  (cd "$tmp" && npm pack "${args[@]}" "@yarnpkg/cli-dist@$MLP_YARN_VERSION" >/dev/null) ||
+    mlp_die "could not fetch @yarnpkg/cli-dist@$MLP_YARN_VERSION from the npm registry"
+  tar xzf "$tmp"/yarnpkg-cli-dist-*.tgz -C "$tmp"
+  mkdir -p "$(dirname "$MLP_YARN")"
+  mv "$tmp/package/bin/yarn.js" "$MLP_YARN"
+  rm -rf "$tmp"
+}
+
 mlp_ensure_node
-# yarn always runs from the release checked into .yarn/releases.
-MLP_YARN="$MLP_ROOT/.yarn/releases/yarn-4.13.0.cjs"
+mlp_ensure_yarn
 mlp_yarn() { node "$MLP_YARN" "$@"; }
