@@ -7,11 +7,15 @@
 #   scripts/services.sh down
 #   scripts/services.sh status
 #
+# After `up`, data/services/app-config.services.yaml points the portal at what is up (scripts/start.sh
+# adds it to the config list).
+#
 # External services instead of local ones: MLP_KUBECONFIG=path (a real cluster) and/or
-# MLP_MLFLOW_URL=url (a remote MLflow) skip starting the local one.
+# MLP_MLFLOW_URL=url (a remote MLflow) skip starting the local one. MLP_SERVICES_DIR moves the state
+# folder (the fault tests use a temporary one).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-state="$MLP_ROOT/data/services"
+state="${MLP_SERVICES_DIR:-$MLP_ROOT/data/services}"
 mkdir -p "$state"
 env_file="$state/services.env"
 
@@ -25,10 +29,12 @@ up_postgres() {
     return
   fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
-    mlp_die "postgres: port $PG_PORT is in use; stop what listens there or set MLP_POSTGRES_PORT"
+    mlp_die "postgres: port $PG_PORT is in use; stop what listens there or choose another port with MLP_POSTGRES_PORT"
   fi
-  "$MLP_ROOT/scripts/services/postgres.sh" start "$state/postgres" "$PG_PORT" ||
-    mlp_die "postgres: failed to start; see $state/postgres/server.log"
+  "$MLP_ROOT/scripts/services/postgres.sh" start "$state/postgres" "$PG_PORT" || {
+    "$MLP_ROOT/scripts/services/postgres.sh" stop "$state/postgres"
+    mlp_die "postgres: failed to start; see $state/postgres/server.log (a broken data folder: remove $state/postgres)"
+  }
   echo "MLP_POSTGRES_URL=postgresql://postgres:postgres@127.0.0.1:$PG_PORT/postgres" >>"$env_file"
 }
 
@@ -38,7 +44,7 @@ up_mlflow() {
     echo "MLP_MLFLOW_URL=$MLP_MLFLOW_URL" >>"$env_file"
     return
   fi
-  if ! curl -fs "http://127.0.0.1:$MLFLOW_PORT/health" >/dev/null 2>&1; then
+  if ! curl -fs -m 5 "http://127.0.0.1:$MLFLOW_PORT/health" >/dev/null 2>&1; then
     "$MLP_ROOT/scripts/services/mlflow.sh" start "$state/mlflow" "$MLFLOW_PORT"
   fi
   echo "MLP_MLFLOW_URL=http://127.0.0.1:$MLFLOW_PORT" >>"$env_file"
@@ -59,7 +65,7 @@ status() {
   for name in postgres mlflow kube; do
     case $name in
       postgres) PGPASSWORD=postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'select 1' >/dev/null 2>&1 && ok=up || ok=down ;;
-      mlflow) curl -fs "${MLP_MLFLOW_URL:-http://127.0.0.1:$MLFLOW_PORT}/health" >/dev/null 2>&1 && ok=up || ok=down ;;
+      mlflow) curl -fs -m 5 "${MLP_MLFLOW_URL:-http://127.0.0.1:$MLFLOW_PORT}/health" >/dev/null 2>&1 && ok=up || ok=down ;;
       kube) "$MLP_ROOT/scripts/services/kube.sh" status "$state/kube" >/dev/null 2>&1 && ok=up || ok=down ;;
     esac
     printf '%-9s %s\n' "$name" "$ok"
@@ -78,6 +84,7 @@ case "${1:-}" in
         *) mlp_die "unknown service '$name' (known: postgres mlflow kube)" ;;
       esac
     done
+    node "$MLP_ROOT/scripts/services-config.mjs" "$env_file" "$state/app-config.services.yaml"
     ;;
   down)
     [ -x "$MLP_ROOT/scripts/services/kube.sh" ] && "$MLP_ROOT/scripts/services/kube.sh" stop "$state/kube"

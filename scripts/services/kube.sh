@@ -8,13 +8,20 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cmd="$1" dir="$2"
-bin="$("$MLP_ROOT/services/kube/build.sh" --print-bin-dir)"
+bin="$("$MLP_ROOT/services/kube/build.sh" --print-bin-dir)" || mlp_die "kube: services/kube/build.sh failed (message above)"
 
 ETCD_PORT="${MLP_ETCD_PORT:-23790}"
 ETCD_PEER_PORT="${MLP_ETCD_PEER_PORT:-23800}"
 API_PORT="${MLP_KUBE_API_PORT:-16443}"
 CM_PORT="${MLP_KUBE_CM_PORT:-16444}"
 
+port_var() {
+  case "$1" in
+    etcd) echo "MLP_ETCD_PORT / MLP_ETCD_PEER_PORT" ;;
+    kube-apiserver) echo "MLP_KUBE_API_PORT" ;;
+    kube-controller-manager) echo "MLP_KUBE_CM_PORT" ;;
+  esac
+}
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 make_pki() {
@@ -71,7 +78,7 @@ start_bg() { # NAME COMMAND...
 wait_ready() { # NAME URL SECONDS [curl args]
   local name="$1" url="$2" deadline=$((SECONDS + $3))
   shift 3
-  until curl -fs "$@" "$url" >/dev/null 2>&1; do
+  until curl -fs -m 5 "$@" "$url" >/dev/null 2>&1; do
     if ! kill -0 "$(cat "$dir/$name.pid")" 2>/dev/null; then
       mlp_die "kube: $name exited on start; see $dir/$name.log (last line: $(tail -1 "$dir/$name.log"))"
     fi
@@ -95,15 +102,17 @@ stop_all() {
 case "$cmd" in
   start)
     mkdir -p "$dir"
-    if [ -f "$dir/kube.env" ] && [ -f "$dir/kube-apiserver.pid" ] && curl -fs --cacert "$dir/pki/ca.crt" "https://127.0.0.1:$API_PORT/readyz" >/dev/null 2>&1; then
+    if [ -f "$dir/kube.env" ] && [ -f "$dir/kube-apiserver.pid" ] && curl -fs -m 5 --cacert "$dir/pki/ca.crt" "https://127.0.0.1:$API_PORT/readyz" >/dev/null 2>&1; then
       exit 0
     fi
     stop_all
     rm -f "$dir/kube.env"
-    "$MLP_ROOT/services/kube/build.sh" >/dev/null ||
-      mlp_die "kube: building etcd/kube-apiserver/kube-controller-manager failed (output above); it needs Go 1.26+ and the Go module proxy"
+    # Progress shows on the terminal and is kept in build.log.
+    if ! "$MLP_ROOT/services/kube/build.sh" 2>&1 >/dev/null | tee "$dir/build.log" >&2; then
+      mlp_die "kube: building etcd/kube-apiserver/kube-controller-manager failed; see $dir/build.log. It needs Go 1.26+ on PATH and the Go module proxy that go env GOPROXY names; rebuild with services/kube/build.sh --force"
+    fi
     for p in "etcd:$ETCD_PORT" "etcd:$ETCD_PEER_PORT" "kube-apiserver:$API_PORT" "kube-controller-manager:$CM_PORT"; do
-      port_free "${p#*:}" || mlp_die "kube: port ${p#*:} (${p%%:*}) is in use; stop what listens there or set MLP_ETCD_PORT/MLP_KUBE_API_PORT"
+      port_free "${p#*:}" || mlp_die "kube: port ${p#*:} (${p%%:*}) is in use; stop what listens there or choose another port with $(port_var "${p%%:*}")"
     done
     make_pki
     # Whatever fails from here on (mlp_die exits), nothing started is left running.
@@ -143,11 +152,12 @@ case "$cmd" in
     cat >"$dir/kube.env" <<EOE
 MLP_KUBECONFIG=$dir/admin.kubeconfig
 MLP_KUBE_TEAM_KUBECONFIG=$dir/team.kubeconfig
+MLP_KUBE_NO_METRICS=1
 EOE
     ;;
   stop) stop_all ;;
   status)
-    curl -fs --cacert "$dir/pki/ca.crt" "https://127.0.0.1:$API_PORT/readyz" >/dev/null
+    curl -fs -m 5 --cacert "$dir/pki/ca.crt" "https://127.0.0.1:$API_PORT/readyz" >/dev/null
     ;;
   *)
     echo "usage: kube.sh start DIR | stop DIR | status DIR" >&2

@@ -18,26 +18,39 @@ ensure_venv() {
   cp "$req" "$stamp"
 }
 
+stop_server() {
+  [ -f "$dir/pid" ] || return 0
+  local pid
+  pid="$(cat "$dir/pid")"
+  # setsid made the server a group leader: stop it and its workers together.
+  kill -- "-$pid" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 -- "-$pid" 2>/dev/null || true
+  rm -f "$dir/pid"
+}
+
 case "$cmd" in
   start)
     port="$3"
     ensure_venv
     mkdir -p "$dir/artifacts"
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      mlp_die "mlflow: port $port is in use; stop what listens there or set MLP_MLFLOW_PORT"
+      mlp_die "mlflow: port $port is in use; stop what listens there or choose another port with MLP_MLFLOW_PORT"
     fi
     setsid "$venv/bin/mlflow" server \
       --backend-store-uri "sqlite:///$dir/mlflow.db" \
       --artifacts-destination "$dir/artifacts" --serve-artifacts \
       --host 127.0.0.1 --port "$port" --workers 1 >"$dir/server.log" 2>&1 &
     echo $! >"$dir/pid"
+    # Whatever fails from here on (mlp_die exits), the server is not left running.
+    trap stop_server EXIT
     for _ in $(seq 1 120); do
-      curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+      curl -fs -m 5 "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
       kill -0 "$(cat "$dir/pid")" 2>/dev/null ||
         mlp_die "mlflow: the server exited on start; see $dir/server.log"
       sleep 0.5
     done
-    curl -fs "http://127.0.0.1:$port/health" >/dev/null ||
+    curl -fs -m 5 "http://127.0.0.1:$port/health" >/dev/null ||
       mlp_die "mlflow: not healthy after 60 s; see $dir/server.log"
     if [ ! -f "$dir/seeded" ]; then
       mlp_log "mlflow: seeding demo experiments and models (trains small models)"
@@ -47,17 +60,9 @@ case "$cmd" in
       tail -1 "$dir/seed.log" >&2
       touch "$dir/seeded"
     fi
+    trap - EXIT
     ;;
-  stop)
-    if [ -f "$dir/pid" ]; then
-      pid="$(cat "$dir/pid")"
-      # setsid made the server a group leader: stop it and its workers together.
-      kill -- "-$pid" 2>/dev/null || true
-      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-      kill -9 -- "-$pid" 2>/dev/null || true
-      rm -f "$dir/pid"
-    fi
-    ;;
+  stop) stop_server ;;
   *)
     echo "usage: mlflow.sh start DIR PORT | stop DIR" >&2
     exit 2

@@ -28,16 +28,23 @@ esac
 log() { printf '[kube-build] %s\n' "$*" >&2; }
 die() { printf '[kube-build] error: %s\n' "$*" >&2; exit 1; }
 
-command -v go >/dev/null || die "go is not installed (Go 1.26 or newer is needed)"
-
-modver() { (cd "$here/$1" && go list -m -f '{{.Version}}' "$2"); }
+# The pinned versions, read from the require lines of the go.mod files (no Go needed for that, so
+# --print-bin-dir works on a machine without Go that already has the binaries).
+modver() { awk -v mod="$2" '($1 == mod || ($1 == "require" && $2 == mod)) { print $NF; exit }' "$here/$1/go.mod"; }
 k8s_version="$(modver apiserver k8s.io/kubernetes)"   # v1.37.2
 etcd_version="$(modver etcd go.etcd.io/etcd/server/v3)" # v3.7.0
-[ -n "$k8s_version" ] && [ -n "$etcd_version" ] || die "could not read the versions from the go.mod files"
+[[ "$k8s_version" == v1.* ]] && [[ "$etcd_version" == v3.* ]] || die "could not read the versions from the go.mod files"
 
 bin="${MLP_KUBE_BIN_DIR:-$root/.tools/kube/${k8s_version#v}-${etcd_version#v}/bin}"
 if [ -n "$print_only" ]; then echo "$bin"; exit 0; fi
 mkdir -p "$bin"
+if [ -z "$force" ] && [ -x "$bin/etcd" ] && [ -x "$bin/kube-apiserver" ] && [ -x "$bin/kube-controller-manager" ]; then
+  log "etcd, kube-apiserver, kube-controller-manager: up to date in ${bin#"$root"/}"
+  echo "$bin"
+  exit 0
+fi
+command -v go >/dev/null ||
+  die "go is not on PATH; Go 1.26 or newer is needed to build the Kubernetes binaries once (install it from go.dev/dl or your package manager and put its bin folder on PATH)"
 
 export CGO_ENABLED=0 GOWORK=off
 common=(-trimpath -buildvcs=false)

@@ -1,0 +1,226 @@
+// Faults of scripts/services.sh: a port in use, a missing Go toolchain, a failed build and a service
+// that dies on start each end with a message naming the service, the log file and the fix, a
+// non-zero exit, and no process left running. Each case uses its own state folder and ports, so it
+// does not disturb the services the test command started.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import {
+  mkdtempSync,
+  mkdirSync,
+  writeFileSync,
+  readFileSync,
+  readdirSync,
+  chmodSync,
+  rmSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const services = join(root, 'scripts', 'services.sh');
+
+function tempDir(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'mlp-services-fault-'));
+  chmodSync(dir, 0o755);
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+// Ports no default service uses, one block per test.
+let nextPort = 41000 + (process.pid % 500) * 10;
+function ports() {
+  const base = nextPort;
+  nextPort += 10;
+  return {
+    MLP_POSTGRES_PORT: String(base),
+    MLP_MLFLOW_PORT: String(base + 1),
+    MLP_ETCD_PORT: String(base + 2),
+    MLP_ETCD_PEER_PORT: String(base + 3),
+    MLP_KUBE_API_PORT: String(base + 4),
+    MLP_KUBE_CM_PORT: String(base + 5),
+  };
+}
+
+async function occupy(t, port) {
+  const server = createServer(socket => socket.destroy());
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(Number(port), '127.0.0.1', resolve);
+  });
+  t.after(() => server.close());
+}
+
+// Asynchronous, so the port-holding servers of this process keep answering meanwhile.
+function up(dir, env, ...names) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [services, 'up', ...names], {
+      env: { ...process.env, MLP_SERVICES_DIR: dir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', d => (stdout += d));
+    child.stderr.on('data', d => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+    child.on('error', reject);
+    child.on('close', status => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+// Processes whose command line mentions DIR: what a failed start must not leave behind.
+function processesUsing(dir) {
+  const found = [];
+  for (const pid of readdirSync('/proc').filter(p => /^\d+$/.test(p))) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll(
+        '\0',
+        ' ',
+      );
+    } catch {
+      continue;
+    }
+    if (cmdline.includes(dir) && Number(pid) !== process.pid)
+      found.push(`${pid}: ${cmdline}`);
+  }
+  return found;
+}
+
+function assertFailedCleanly(result, dir, pattern) {
+  assert.notEqual(result.status, 0, `exit status; stderr:\n${result.stderr}`);
+  assert.match(result.stderr, pattern);
+  assert.deepEqual(processesUsing(dir), [], 'processes left running');
+}
+
+test('postgres: a port in use names the service, the port and the setting to change', async t => {
+  const dir = tempDir(t);
+  const env = ports();
+  await occupy(t, env.MLP_POSTGRES_PORT);
+  const result = await up(dir, env, 'postgres');
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(
+      `postgres: port ${env.MLP_POSTGRES_PORT} is in use;.*MLP_POSTGRES_PORT`,
+    ),
+  );
+});
+
+test('mlflow: a port in use names the service, the port and the setting to change', async t => {
+  const dir = tempDir(t);
+  const env = ports();
+  await occupy(t, env.MLP_MLFLOW_PORT);
+  const result = await up(dir, env, 'mlflow');
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(
+      `mlflow: port ${env.MLP_MLFLOW_PORT} is in use;.*MLP_MLFLOW_PORT`,
+    ),
+  );
+});
+
+test('kube: a port in use names the component, the port and the setting to change', async t => {
+  const dir = tempDir(t);
+  const env = ports();
+  await occupy(t, env.MLP_KUBE_API_PORT);
+  const result = await up(dir, env, 'kube');
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(
+      `kube: port ${env.MLP_KUBE_API_PORT} \\(kube-apiserver\\) is in use;.*MLP_KUBE_API_PORT`,
+    ),
+  );
+});
+
+test('kube: without Go on PATH, a missing build says Go is needed and where the log is', async t => {
+  const dir = tempDir(t);
+  const goDir = dirname(
+    execFileSync('bash', ['-c', 'command -v go'], { encoding: 'utf8' }).trim(),
+  );
+  const path = process.env.PATH.split(':')
+    .filter(p => p !== goDir)
+    .join(':');
+  const result = await up(
+    dir,
+    { ...ports(), PATH: path, MLP_KUBE_BIN_DIR: join(dir, 'bin') },
+    'kube',
+  );
+  assertFailedCleanly(
+    result,
+    dir,
+    /go is not on PATH; Go 1\.26 or newer is needed/,
+  );
+  assert.match(
+    result.stderr,
+    new RegExp(`kube: building .* failed; see ${dir}/kube/build.log`),
+  );
+  assert.match(
+    readFileSync(join(dir, 'kube', 'build.log'), 'utf8'),
+    /go is not on PATH/,
+  );
+});
+
+test('kube: a failed build names the service, its log and the fix', async t => {
+  const dir = tempDir(t);
+  // No module cache and no proxy: go build fails the way it does when the proxy is unreachable.
+  const result = await up(
+    dir,
+    {
+      ...ports(),
+      MLP_KUBE_BIN_DIR: join(dir, 'bin'),
+      GOPROXY: 'off',
+      GOMODCACHE: join(dir, 'gomodcache'),
+      GOFLAGS: '-mod=mod',
+      GOTOOLCHAIN: 'local',
+    },
+    'kube',
+  );
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(`kube: building .* failed; see ${dir}/kube/build.log`),
+  );
+  assert.match(result.stderr, /Go module proxy/);
+  assert.match(
+    readFileSync(join(dir, 'kube', 'build.log'), 'utf8'),
+    /GOPROXY=off/,
+  );
+});
+
+test('kube: etcd dying on start names it and its log, and leaves nothing running', async t => {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'kube'), { recursive: true });
+  // A file where etcd wants its data folder: etcd exits at once.
+  writeFileSync(join(dir, 'kube', 'etcd-data'), 'not a folder');
+  const result = await up(dir, ports(), 'kube');
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(`kube: etcd exited on start; see ${dir}/kube/etcd.log`),
+  );
+});
+
+test('postgres: a broken data folder names the service, its log and the fix', async t => {
+  const dir = tempDir(t);
+  const data = join(dir, 'postgres', 'data');
+  mkdirSync(data, { recursive: true });
+  writeFileSync(join(data, 'PG_VERSION'), '7\n');
+  chmodSync(data, 0o700);
+  if (process.getuid() === 0)
+    execFileSync('chown', ['-R', 'postgres', join(dir, 'postgres')]);
+  const result = await up(dir, ports(), 'postgres');
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(
+      `postgres: failed to start; see ${dir}/postgres/server.log \\(a broken data folder`,
+    ),
+  );
+});
