@@ -174,10 +174,39 @@ describe('backend API', () => {
     assert.ok(byCard, 'TechDocs search did not find the churn model card');
   });
 
-  test('no cluster configured: the Kubernetes backend answers with an empty cluster list', async () => {
-    const res = await api('/api/kubernetes/clusters', { token });
-    assert.equal(res.status, 200);
-    assert.deepEqual(res.json.items, []);
+  test("the local cluster is connected: the Kubernetes backend finds a model's pods on it", async () => {
+    const clusters = await api('/api/kubernetes/clusters', { token });
+    assert.equal(clusters.status, 200);
+    assert.deepEqual(
+      clusters.json.items.map(c => c.name),
+      ['mlp'],
+    );
+    const entity = await api(
+      '/api/catalog/entities/by-name/component/default/support-ticket-classifier',
+      { token },
+    );
+    const res = await api(
+      '/api/kubernetes/services/support-ticket-classifier',
+      {
+        token,
+        method: 'POST',
+        body: { entity: entity.json },
+      },
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.json));
+    const [cluster] = res.json.items;
+    assert.equal(cluster.cluster.name, 'mlp');
+    assert.deepEqual(cluster.errors, []);
+    const pods = cluster.resources.find(r => r.type === 'pods').resources;
+    // services/kube/demo-workloads.yaml: one pod of this model, Pending (no nodes), 2 GPUs.
+    assert.deepEqual(
+      pods.map(p => [
+        p.metadata.name,
+        p.status.phase,
+        p.spec.containers[0].resources.requests['nvidia.com/gpu'],
+      ]),
+      [['bert-finetuning-0', 'Pending', '2']],
+    );
   });
 
   test('data is stored in SQLite files on disk', async () => {

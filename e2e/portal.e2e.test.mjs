@@ -130,14 +130,20 @@ describe('portal in Chromium', () => {
     });
   });
 
-  test('the Kubernetes tab says no cluster is connected', async () => {
+  test("the Kubernetes tab shows the model's pods on the local cluster", async () => {
     await step('kubernetes', async () => {
       await page.goto(
         `${BASE_URL}/catalog/default/component/support-ticket-classifier/kubernetes`,
       );
       await page
-        .getByText('No Kubernetes cluster is connected to this portal yet')
+        .getByText('mlp', { exact: true })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      // services/kube/demo-workloads.yaml has one pod of this model.
+      await page
+        .getByText('1 pod', { exact: true })
         .waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: 'test-results/e2e/kubernetes-tab.png' });
     });
   });
 });

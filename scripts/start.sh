@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Starts the portal on embedded defaults: frontend on http://localhost:3000, backend on
 # http://localhost:7007, SQLite files and built TechDocs under data/.
+# It first starts the local services (scripts/services.sh: a Kubernetes API server with the demo
+# teams' GPU quotas, and MLflow with seeded runs and models) and points the portal at them; the
+# first start builds them (minutes), later starts take seconds. Those it started it stops on exit.
+#   ./scripts/start.sh --no-services            the portal alone (or MLP_SERVICES=off)
+#   MLP_KUBECONFIG=~/.kube/config MLP_MLFLOW_URL=https://mlflow.example ./scripts/start.sh
+#                                               a real cluster / MLflow instead of local ones
 # Config: app-config.yaml, plus app-config.local.yaml when it exists; or pass your own list:
 #   ./scripts/start.sh --config app-config.yaml --config my-overrides.yaml
 set -euo pipefail
@@ -9,7 +15,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/env.sh"
 cd "$root"
 
-args=("$@")
+services="${MLP_SERVICES:-on}"
+args=()
+for arg in "$@"; do
+  if [ "$arg" = --no-services ]; then services=off; else args+=("$arg"); fi
+done
 if [ ${#args[@]} -eq 0 ]; then
   args=(--config app-config.yaml)
   [ -f app-config.local.yaml ] && args+=(--config app-config.local.yaml)
@@ -23,7 +33,20 @@ done
 # Fail fast, naming the file and key, when a config file is broken.
 node scripts/check-config.mjs "${args[@]}"
 
+started_services=0
+stop_services() {
+  [ "$started_services" = 1 ] && "$root/scripts/services.sh" down || true
+}
+if [ "$services" != off ]; then
+  # Services that were already up (another start, the test command) are used and left running.
+  "$root/scripts/services.sh" status | grep -q ' up$' || started_services=1
+  trap stop_services EXIT
+  "$root/scripts/services.sh" up mlflow kube ||
+    mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"
+  args+=(--config "$root/data/services/app-config.services.yaml")
+fi
+
 # The backend's local TechDocs generator runs `mkdocs` from PATH.
 export PATH="$root/.venv/bin:$PATH"
 mkdir -p data
-exec node "$MLP_YARN" start "${args[@]}"
+node "$MLP_YARN" start "${args[@]}"

@@ -11,7 +11,7 @@ import {
 
 // The real tab needs an entity and a cluster; whether it is chosen is what matters here.
 jest.mock('@backstage/plugin-kubernetes', () => ({
-  EntityKubernetesContent: () => <div>kubernetes objects of the entity</div>,
+  Router: () => <div>kubernetes objects of the entity</div>,
 }));
 
 function renderWith(getClusters: () => Promise<unknown>) {

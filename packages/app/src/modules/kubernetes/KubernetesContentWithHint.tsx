@@ -5,7 +5,9 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityKubernetesContent } from '@backstage/plugin-kubernetes';
+// `Router` is the plugin's content without the legacy routable-extension wrapper that
+// EntityKubernetesContent has (that wrapper crashes outside the old app's element tree).
+import { Router as KubernetesEntityContent } from '@backstage/plugin-kubernetes';
 import { kubernetesApiRef } from '@backstage/plugin-kubernetes-react';
 import useAsync from 'react-use/esm/useAsync';
 
@@ -44,5 +46,5 @@ export function KubernetesContentWithHint() {
       />
     );
   }
-  return <EntityKubernetesContent />;
+  return <KubernetesEntityContent />;
 }

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Turns the connection details scripts/services.sh wrote (services.env) into an app-config file
+// the portal starts with, so the Kubernetes plugin and our plugins talk to the running services.
+//
+// Usage: node scripts/services-config.mjs SERVICES_ENV OUT_YAML
+//
+// Kubernetes: the current context of MLP_KUBECONFIG (local or a real cluster) becomes the cluster
+// `mlp` of the Kubernetes plugin. Backstage needs a bearer token for it; a kubeconfig whose user
+// signs in another way (client certificate, exec plugin) is reported with the fix, not guessed at.
+// MLflow: MLP_MLFLOW_URL becomes the MLflow server `local`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+
+export function readEnvFile(text) {
+  const env = {};
+  for (const line of text.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0) env[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return env;
+}
+
+function named(list, name, what, file) {
+  const item = (list ?? []).find(entry => entry?.name === name);
+  if (!item) throw new Error(`${file}: ${what} '${name}' is not defined`);
+  return item;
+}
+
+/** The Kubernetes plugin's cluster entry for the current context of a kubeconfig file. */
+export function clusterFromKubeconfig(file) {
+  const config = parse(readFileSync(file, 'utf8'));
+  const contextName = config?.['current-context'];
+  if (!contextName) throw new Error(`${file}: no current-context is set`);
+  const { context } = named(config.contexts, contextName, 'context', file);
+  const { cluster } = named(config.clusters, context.cluster, 'cluster', file);
+  const { user } = named(config.users, context.user, 'user', file);
+  const base = dirname(file);
+  let token = user?.token;
+  if (!token && user?.tokenFile)
+    token = readFileSync(resolve(base, user.tokenFile), 'utf8').trim();
+  if (!token) {
+    throw new Error(
+      `${file}: user '${context.user}' has no token (it signs in with ${
+        user?.exec ? 'an exec plugin' : 'a client certificate or another method'
+      }); the portal needs a service-account token: add the cluster to app-config.local.yaml under kubernetes.clusterLocatorMethods (see README, "Point it at a real cluster")`,
+    );
+  }
+  const entry = {
+    name: 'mlp',
+    url: cluster.server,
+    authProvider: 'serviceAccount',
+    serviceAccountToken: token,
+  };
+  if (cluster['certificate-authority'])
+    entry.caFile = resolve(base, cluster['certificate-authority']);
+  else if (cluster['certificate-authority-data'])
+    entry.caData = cluster['certificate-authority-data'];
+  if (cluster['insecure-skip-tls-verify']) entry.skipTLSVerify = true;
+  return entry;
+}
+
+export function servicesAppConfig(env) {
+  const config = {};
+  if (env.MLP_KUBECONFIG) {
+    config.kubernetes = {
+      serviceLocatorMethod: { type: 'multiTenant' },
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: [
+            {
+              ...clusterFromKubeconfig(env.MLP_KUBECONFIG),
+              // The local control plane runs no metrics-server.
+              ...(env.MLP_KUBE_NO_METRICS === '1'
+                ? { skipMetricsLookup: true }
+                : {}),
+            },
+          ],
+        },
+      ],
+    };
+  }
+  if (env.MLP_MLFLOW_URL) {
+    config.mlflow = {
+      servers: [{ name: 'local', baseUrl: env.MLP_MLFLOW_URL }],
+    };
+  }
+  return config;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [envFile, out] = process.argv.slice(2);
+  if (!envFile || !out) {
+    console.error(
+      'usage: node scripts/services-config.mjs SERVICES_ENV OUT_YAML',
+    );
+    process.exit(2);
+  }
+  try {
+    const config = servicesAppConfig(
+      readEnvFile(readFileSync(envFile, 'utf8')),
+    );
+    writeFileSync(
+      out,
+      `# Written by scripts/services.sh from ${envFile}; do not edit, it is rewritten on each start.\n${stringify(
+        config,
+      )}`,
+      { mode: 0o600 },
+    );
+  } catch (error) {
+    console.error(`[mlp] error: ${error.message}`);
+    process.exit(1);
+  }
+}

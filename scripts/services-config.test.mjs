@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import {
+  clusterFromKubeconfig,
+  readEnvFile,
+  servicesAppConfig,
+} from './services-config.mjs';
+
+function kubeconfig(t, user, cluster = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'mlp-kubeconfig-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'config');
+  writeFileSync(
+    file,
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        { name: 'other', cluster: { server: 'https://10.0.0.9:6443' } },
+        {
+          name: 'prod',
+          cluster: {
+            server: 'https://10.0.0.1:6443',
+            'certificate-authority': 'ca.crt',
+            ...cluster,
+          },
+        },
+      ],
+      users: [{ name: 'me', user }],
+      contexts: [{ name: 'ctx', context: { cluster: 'prod', user: 'me' } }],
+      'current-context': 'ctx',
+    }),
+  );
+  return { dir, file };
+}
+
+test('the current context of a token kubeconfig becomes the cluster of the Kubernetes plugin', t => {
+  const { dir, file } = kubeconfig(t, { token: 'abc' });
+  assert.deepEqual(clusterFromKubeconfig(file), {
+    name: 'mlp',
+    url: 'https://10.0.0.1:6443',
+    authProvider: 'serviceAccount',
+    serviceAccountToken: 'abc',
+    caFile: join(dir, 'ca.crt'),
+  });
+});
+
+test('a token file and inline CA data are read too', t => {
+  const { dir, file } = kubeconfig(
+    t,
+    { tokenFile: 'token' },
+    {
+      'certificate-authority': undefined,
+      'certificate-authority-data': 'Q0E=',
+    },
+  );
+  writeFileSync(join(dir, 'token'), 'from-file\n');
+  const cluster = clusterFromKubeconfig(file);
+  assert.equal(cluster.serviceAccountToken, 'from-file');
+  assert.equal(cluster.caData, 'Q0E=');
+  assert.equal(cluster.caFile, undefined);
+});
+
+test('a kubeconfig that signs in with an exec plugin is refused with the fix', t => {
+  const { file } = kubeconfig(t, {
+    exec: { command: 'gke-gcloud-auth-plugin' },
+  });
+  assert.throws(
+    () => clusterFromKubeconfig(file),
+    /user 'me' has no token \(it signs in with an exec plugin\).*app-config\.local\.yaml/,
+  );
+});
+
+test('only the services that are up get config', () => {
+  const env = readEnvFile(
+    'MLP_MLFLOW_URL=http://127.0.0.1:5050\nMLP_POSTGRES_URL=postgresql://x\n',
+  );
+  assert.deepEqual(servicesAppConfig(env), {
+    mlflow: { servers: [{ name: 'local', baseUrl: 'http://127.0.0.1:5050' }] },
+  });
+});
