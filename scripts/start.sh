@@ -39,7 +39,9 @@ stop_services() {
 }
 if [ "$services" != off ]; then
   # Services that were already up (another start, the test command) are used and left running.
-  "$root/scripts/services.sh" status | grep -q ' up$' || started_services=1
+  # (Captured first: grep -q stopping early would fail the pipeline under pipefail.)
+  before="$("$root/scripts/services.sh" status)"
+  [[ "$before" == *" up"* ]] || started_services=1
   trap stop_services EXIT
   "$root/scripts/services.sh" up mlflow kube ||
     mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"

@@ -103,6 +103,13 @@ for (const file of readdirSync(join(here, 'crds')).filter(f =>
   }
 }
 
+// ArgoCD's namespace: where Applications and AppProjects live.
+await apply({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: { name: 'argocd' },
+});
+
 // 2. Demo teams from the catalog: groups that carry a namespace annotation.
 const teams = readYaml(join(root, 'catalog', 'org.yaml')).filter(
   e =>
@@ -116,7 +123,11 @@ for (const team of teams) {
     kind: 'Namespace',
     metadata: {
       name: ns,
-      labels: { 'mlplatform.dev/team': team.metadata.name },
+      // Teams the portal onboarded before: its actions manage these objects.
+      labels: {
+        'mlplatform.dev/team': team.metadata.name,
+        'app.kubernetes.io/managed-by': 'mlp-portal',
+      },
       annotations: {
         'backstage.io/owner': `group:default/${team.metadata.name}`,
       },
@@ -128,7 +139,11 @@ for (const team of teams) {
     metadata: {
       name: 'gpu-quota',
       namespace: ns,
-      labels: { 'mlplatform.dev/team': team.metadata.name },
+      // Teams the portal onboarded before: its actions manage these objects.
+      labels: {
+        'mlplatform.dev/team': team.metadata.name,
+        'app.kubernetes.io/managed-by': 'mlp-portal',
+      },
     },
     spec: { hard: { 'requests.nvidia.com/gpu': gpus } },
   });

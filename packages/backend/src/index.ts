@@ -20,6 +20,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Templates.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// mlp:* actions: team onboarding and ML project bootstrap (Kubernetes API, MLflow, catalog).
+backend.add(import('@internal/plugin-scaffolder-backend-module-mlp'));
 
 // Model cards and guides.
 backend.add(import('@backstage/plugin-techdocs-backend'));
