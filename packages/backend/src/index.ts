@@ -16,6 +16,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// File locations, for projects published offline by the mlp:publish:local scaffolder action.
+backend.add(import('@internal/plugin-catalog-backend-module-mlp'));
 
 // Templates.
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { readKubeCluster, KubeCluster } from '../kube/clusterConfig';
 
-function servicesDir(): string {
+export function repoRoot(): string {
   // Tests run from the source tree, so walking up from this file finds the repository.
   // eslint-disable-next-line no-restricted-syntax
   let dir = __dirname;
@@ -15,7 +15,11 @@ function servicesDir(): string {
     if (parent === dir) throw new Error('repository root not found');
     dir = parent;
   }
-  return process.env.MLP_SERVICES_DIR ?? join(dir, 'data', 'services');
+  return dir;
+}
+
+function servicesDir(): string {
+  return process.env.MLP_SERVICES_DIR ?? join(repoRoot(), 'data', 'services');
 }
 
 /** The portal config scripts/services.sh wrote; fails (never skips) when the services are down. */

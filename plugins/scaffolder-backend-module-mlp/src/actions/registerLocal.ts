@@ -1,10 +1,16 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { z } from 'zod/v3';
+import { NotConfiguredError } from '../errors';
 import { parseInput } from '../validation';
 import { ActionDeps } from './deps';
 
@@ -17,14 +23,37 @@ const inputSchema = z
       .describe(
         'Absolute path of a catalog-info.yaml that mlp:publish:local published',
       ),
+    timeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(600)
+      .default(120)
+      .describe('How long to wait for the catalog to serve the entities'),
   })
   .strict();
 
+async function entityRefsIn(file: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new InputError(
+      `${ID}: catalogInfoPath: ${file} does not exist; pass the catalogInfoPath output of mlp:publish:local`,
+    );
+  }
+  return parseAllDocuments(text)
+    .map(doc => doc.toJS())
+    .filter(e => e?.kind && e?.metadata?.name)
+    .map(e => stringifyEntityRef(e));
+}
+
 /**
- * Registers a locally published repository's catalog-info.yaml with the catalog (a file
- * location), or refreshes its entities when it is registered already. Registers as the
- * scaffolder itself: users do not get the general right to add catalog locations, and only files
- * inside the publish folder are accepted.
+ * Registers a locally published repository's catalog-info.yaml as a file location (the mlp
+ * catalog module allows that type) and waits until the catalog serves its entities; a location
+ * registered before is refreshed. Registers as the backend itself, so users need no right to add
+ * arbitrary locations, and only files inside the publish folder are accepted. An entity of the
+ * same name from another file (a team in catalog/org.yaml) stays as is.
  */
 export function createRegisterLocalAction(
   { settings }: ActionDeps,
@@ -34,7 +63,7 @@ export function createRegisterLocalAction(
   return createTemplateAction({
     id: ID,
     description:
-      'Registers a catalog-info.yaml published by mlp:publish:local in the catalog, or refreshes it when already registered',
+      'Registers the catalog-info.yaml of a repository that mlp:publish:local published (offline publishing) and waits until the catalog serves it; refreshes it when registered before',
     supportsDryRun: true,
     examples: [
       {
@@ -49,7 +78,7 @@ export function createRegisterLocalAction(
           zod
             .string()
             .describe(
-              'The first entity of the file, such as component:default/ticket-router',
+              'The first entity of the file, such as component:default/ticket-router (empty on a dry run)',
             ),
       },
     },
@@ -67,32 +96,49 @@ export function createRegisterLocalAction(
       }
       if (ctx.isDryRun) {
         ctx.logger.info(
-          `Dry run: would register ${input.catalogInfoPath} in the catalog`,
+          `Dry run: would add ${input.catalogInfoPath} to the catalog`,
         );
         ctx.output('entityRef', '');
         return;
       }
-      const location = { type: 'file', target: input.catalogInfoPath };
-      const credentials = await auth.getOwnServiceCredentials();
-      const result = await catalog.addLocation(
-        { ...location, dryRun: true },
-        { credentials },
-      );
-      const refs = result.entities.map(e => stringifyEntityRef(e));
+      const refs = await entityRefsIn(input.catalogInfoPath);
       if (refs.length === 0) {
         throw new InputError(
-          `${ID}: ${input.catalogInfoPath} has no catalog entities`,
+          `${ID}: catalogInfoPath: ${input.catalogInfoPath} has no catalog entities`,
         );
       }
       ctx.output('entityRef', refs[0]);
-      // An existing location is marked for refresh instead of refused, so a re-run converges.
+      const credentials = await auth.getOwnServiceCredentials();
+      const location = `file:${input.catalogInfoPath}`;
+      for (const ref of refs) {
+        const existing = await catalog.getEntityByRef(ref, { credentials });
+        const from = existing?.metadata.annotations?.[ANNOTATION_LOCATION];
+        if (existing && from !== location) {
+          ctx.logger.info(
+            `${ref} is already in the catalog from ${from}; that entry stays as it is`,
+          );
+          return;
+        }
+      }
+      // A location registered before is refreshed instead of refused, so a re-run converges.
       await catalog.addLocation(
-        { ...location, onConflict: 'refresh' },
+        { type: 'file', target: input.catalogInfoPath, onConflict: 'refresh' },
         { credentials },
       );
-      ctx.logger.info(
-        `${result.exists ? 'Refreshed' : 'Registered'} ${refs.join(', ')}`,
-      );
+      const deadline = Date.now() + input.timeoutSeconds * 1000;
+      for (const ref of refs) {
+        while (!(await catalog.getEntityByRef(ref, { credentials }))) {
+          if (Date.now() > deadline) {
+            throw new NotConfiguredError(
+              `${ref} did not appear in the catalog within ${
+                input.timeoutSeconds
+              } s; are ${refs.join(', ')} allowed by catalog.rules?`,
+            );
+          }
+          await new Promise(resolve => setTimeout(resolve, 500));
+        }
+      }
+      ctx.logger.info(`In the catalog: ${refs.join(', ')}`);
     },
   });
 }

@@ -1,0 +1,342 @@
+// Both templates end to end through the scaffolder backend API, against the real kube-apiserver
+// and MLflow that scripts/services.sh runs.
+import * as k8s from '@kubernetes/client-node';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import {
+  GROUPS,
+  KEEPER,
+  runTemplate,
+  SCIENTIST,
+  startScaffolderBackend,
+  waitForTemplates,
+} from './__testUtils__/scaffolderBackend';
+import { kubeConfig, servicesConfig } from './__testUtils__/localServices';
+
+jest.setTimeout(300_000);
+
+const team = `tt-${Date.now().toString(36)}`;
+const kc = kubeConfig('admin');
+const core = kc.makeApiClient(k8s.CoreV1Api);
+const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+
+const onboarding = (gpus: number) => ({
+  team,
+  displayName: 'Template test team',
+  members: ['amira.haddad'],
+  gpus,
+  maxGpusPerJob: 2,
+  migSlices: 0,
+  cpu: '32',
+  memory: '128Gi',
+  monthlyBudget: 1000,
+  queueWeight: 3,
+});
+
+let ctx: Awaited<ReturnType<typeof startScaffolderBackend>>;
+
+beforeAll(async () => {
+  ctx = await startScaffolderBackend();
+  await waitForTemplates(ctx.api(KEEPER));
+});
+
+afterAll(async () => {
+  await ctx?.backend.stop();
+  await core.deleteNamespace({ name: team }).catch(() => undefined);
+  for (const ref of [
+    {
+      apiVersion: 'scheduling.volcano.sh/v1beta1',
+      kind: 'Queue',
+      metadata: { name: team },
+    },
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: { name: team, namespace: 'argocd' },
+    },
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: `${team}-model`, namespace: 'argocd' },
+    },
+  ]) {
+    await objects.delete(ref).catch(() => undefined);
+  }
+});
+
+async function versions() {
+  const read = (
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ) =>
+    objects
+      .read({ apiVersion, kind, metadata: { name, namespace } })
+      .then(o => o.metadata?.resourceVersion);
+  return Promise.all([
+    read('v1', 'Namespace', team),
+    read('v1', 'ResourceQuota', 'gpu-quota', team),
+    read('v1', 'LimitRange', 'gpu-limits', team),
+    read('networking.k8s.io/v1', 'NetworkPolicy', 'team-isolation', team),
+    read('scheduling.volcano.sh/v1beta1', 'Queue', team),
+    read('argoproj.io/v1alpha1', 'AppProject', team, 'argocd'),
+  ]);
+}
+
+describe('onboarding template through the scaffolder API', () => {
+  it('a data scientist cannot run it: the task fails on the permission check and creates nothing', async () => {
+    const result = await runTemplate(
+      ctx.api(SCIENTIST),
+      'onboard-ml-team',
+      onboarding(4),
+    );
+    expect(result.status).toBe('failed');
+    expect(result.log).toMatch(
+      /only platform keepers \(permission mlp.team.onboard\) may onboard teams/,
+    );
+    await expect(core.readNamespace({ name: team })).rejects.toMatchObject({
+      code: 404,
+    });
+  });
+
+  it('a platform keeper onboards the team: every object exists with the right spec, and the team is in the catalog', async () => {
+    const result = await runTemplate(
+      ctx.api(KEEPER),
+      'onboard-ml-team',
+      onboarding(4),
+    );
+    expect(result.log).not.toMatch(/error/i);
+    expect(result.status).toBe('completed');
+    const quota = await core.readNamespacedResourceQuota({
+      name: 'gpu-quota',
+      namespace: team,
+    });
+    expect(quota.spec?.hard).toMatchObject({
+      'requests.nvidia.com/gpu': '4',
+      'requests.cpu': '32',
+      'requests.memory': '128Gi',
+    });
+    const limits = await core.readNamespacedLimitRange({
+      name: 'gpu-limits',
+      namespace: team,
+    });
+    expect(limits.spec?.limits[0].max).toMatchObject({ 'nvidia.com/gpu': '2' });
+    const queue = await objects.read({
+      apiVersion: 'scheduling.volcano.sh/v1beta1',
+      kind: 'Queue',
+      metadata: { name: team },
+    });
+    expect((queue as unknown as { spec: { weight: number } }).spec.weight).toBe(
+      3,
+    );
+    // The published repository holds the Group entity the catalog now serves.
+    const file = join(
+      ctx.publishDirectory,
+      `team-${team}`,
+      'catalog-info.yaml',
+    );
+    expect(parse(readFileSync(file, 'utf8'))).toMatchObject({
+      kind: 'Group',
+      metadata: {
+        name: team,
+        annotations: { 'mlplatform.dev/gpu-quota': '4' },
+      },
+      spec: { members: ['amira.haddad'], parent: 'ml-org' },
+    });
+    const group = await ctx
+      .api(KEEPER)
+      .get(`/api/catalog/entities/by-name/group/default/${team}`);
+    expect(group.status).toBe(200);
+    // Signing in again would now give amira.haddad this membership.
+    GROUPS[SCIENTIST].push(`group:default/${team}`);
+  });
+
+  it('a re-run with the same input changes nothing and fails nothing', async () => {
+    const before = await versions();
+    const result = await runTemplate(
+      ctx.api(KEEPER),
+      'onboard-ml-team',
+      onboarding(4),
+    );
+    expect(result.status).toBe('completed');
+    expect(await versions()).toEqual(before);
+    expect(result.log).toMatch(/nothing committed/);
+  });
+
+  it('a re-run with a new quota updates it, and the API server enforces it', async () => {
+    const result = await runTemplate(
+      ctx.api(KEEPER),
+      'onboard-ml-team',
+      onboarding(2),
+    );
+    expect(result.status).toBe('completed');
+    const quota = await core.readNamespacedResourceQuota({
+      name: 'gpu-quota',
+      namespace: team,
+    });
+    expect(quota.spec?.hard?.['requests.nvidia.com/gpu']).toBe('2');
+    const pod = (name: string) => ({
+      metadata: { name, namespace: team },
+      spec: {
+        restartPolicy: 'Never',
+        containers: [
+          {
+            name: 'train',
+            image: 'ml-training:latest',
+            resources: {
+              requests: { 'nvidia.com/gpu': '2' },
+              limits: { 'nvidia.com/gpu': '2' },
+            },
+          },
+        ],
+      },
+    });
+    // The quota controller must see the new hard value before admission enforces it.
+    for (let i = 0; i < 60; i++) {
+      const q = await core.readNamespacedResourceQuota({
+        name: 'gpu-quota',
+        namespace: team,
+      });
+      if (q.status?.hard?.['requests.nvidia.com/gpu'] === '2') break;
+      await new Promise(r => setTimeout(r, 500));
+    }
+    await core.createNamespacedPod({ namespace: team, body: pod('fits') });
+    await expect(
+      core.createNamespacedPod({ namespace: team, body: pod('over') }),
+    ).rejects.toMatchObject({
+      code: 403,
+      body: expect.stringMatching(/exceeded quota: gpu-quota/),
+    });
+  });
+});
+
+describe('ML project template through the scaffolder API', () => {
+  const project = `${team}-model`;
+  const values = {
+    name: project,
+    description: 'Routes support tickets to the right queue',
+    team: `group:default/${team}`,
+    modelType: 'nlp',
+    framework: 'sklearn',
+    gpusPerJob: 0,
+    runtimeHours: 12,
+  };
+
+  it('refuses a project needing more GPUs than the team has free, before creating anything', async () => {
+    const result = await runTemplate(ctx.api(SCIENTIST), 'ml-project', {
+      ...values,
+      gpusPerJob: 2,
+    });
+    expect(result.status).toBe('failed');
+    // 'fits' holds both GPUs of the team's quota of 2.
+    expect(result.log).toMatch(
+      /gpusPerJob: 2 GPUs do not fit in .*'s GPU quota: 2 of 2 are in use, 0 free/,
+    );
+    expect(existsSync(join(ctx.publishDirectory, project))).toBe(false);
+  });
+
+  it('bootstraps the project: repository, MLflow experiment, ArgoCD application, catalog entity', async () => {
+    const result = await runTemplate(ctx.api(SCIENTIST), 'ml-project', values);
+    expect(result.status).toBe('completed');
+    const repo = join(ctx.publishDirectory, project);
+    for (const path of [
+      'src/train.py',
+      'src/evaluate.py',
+      'src/inference.py',
+      'tests/test_pipeline.py',
+      'config/hyperparams.yaml',
+      'Dockerfile',
+      'requirements.txt',
+      'catalog-info.yaml',
+      'mkdocs.yml',
+      'docs/index.md',
+      'README.md',
+      'notebooks/exploration.ipynb',
+      'data/README.md',
+    ]) {
+      expect(existsSync(join(repo, path))).toBe(true);
+    }
+    expect(
+      execFileSync('git', ['log', '--format=%s'], {
+        cwd: repo,
+        encoding: 'utf8',
+      }),
+    ).toMatch(/template:default\/ml-project run by user:default\/amira.haddad/);
+
+    const entity = await ctx
+      .api(SCIENTIST)
+      .get(`/api/catalog/entities/by-name/component/default/${project}`);
+    expect(entity.status).toBe(200);
+    expect(entity.body.spec).toMatchObject({
+      type: 'ml-model',
+      owner: `group:default/${team}`,
+    });
+    expect(entity.body.metadata.annotations).toMatchObject({
+      'mlflow.org/experiment-name': `${team}/${project}`,
+      'backstage.io/kubernetes-namespace': team,
+      'backstage.io/techdocs-ref': 'dir:.',
+    });
+
+    const mlflow = (
+      servicesConfig().get('mlflow') as { servers: Array<{ baseUrl: string }> }
+    ).servers[0];
+    const experiment = await fetch(
+      `${
+        mlflow.baseUrl
+      }/api/2.0/mlflow/experiments/get-by-name?experiment_name=${encodeURIComponent(
+        `${team}/${project}`,
+      )}`,
+    ).then(r => r.json());
+    expect(experiment.experiment.tags).toEqual(
+      expect.arrayContaining([
+        { key: 'team', value: team },
+        { key: 'project', value: project },
+      ]),
+    );
+
+    const app = (await objects.read({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: project, namespace: 'argocd' },
+    })) as unknown as {
+      spec: { source: { repoURL: string }; destination: { namespace: string } };
+    };
+    expect(app.spec.source.repoURL).toBe(`file://${repo}`);
+    expect(app.spec.destination.namespace).toBe(team);
+  });
+
+  it('a re-run converges: same experiment, no new commit, ArgoCD application unchanged', async () => {
+    const repo = join(ctx.publishDirectory, project);
+    const head = () =>
+      execFileSync('git', ['rev-parse', 'HEAD'], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
+    const before = head();
+    const result = await runTemplate(ctx.api(SCIENTIST), 'ml-project', values);
+    expect(result.status).toBe('completed');
+    expect(head()).toBe(before);
+    expect(result.log).toMatch(
+      /MLflow experiment .* exists \(id \d+\); reusing it/,
+    );
+    expect(result.log).toMatch(/Application argocd\/.*: unchanged/);
+  });
+
+  it('a member of another team cannot bootstrap a project for this team', async () => {
+    const result = await runTemplate(
+      ctx.api(KEEPER.replace('morgan.lee', 'li.wei')),
+      'ml-project',
+      {
+        ...values,
+        name: `${team}-other`,
+      },
+    );
+    expect(result.status).toBe('failed');
+    expect(result.log).toMatch(
+      /user:default\/li.wei is not a member of group:default\/tt-/,
+    );
+  });
+});
