@@ -2,8 +2,17 @@
 // and MLflow that scripts/services.sh runs.
 import * as k8s from '@kubernetes/client-node';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import {
   GROUPS,
@@ -13,7 +22,11 @@ import {
   startScaffolderBackend,
   waitForTemplates,
 } from './__testUtils__/scaffolderBackend';
-import { kubeConfig, servicesConfig } from './__testUtils__/localServices';
+import {
+  kubeConfig,
+  repoRoot,
+  servicesConfig,
+} from './__testUtils__/localServices';
 
 jest.setTimeout(300_000);
 
@@ -325,6 +338,24 @@ describe('ML project template through the scaffolder API', () => {
     expect(result.log).toMatch(/Application argocd\/.*: unchanged/);
   });
 
+  it.each([
+    ['framework', { framework: 'jax' }],
+    ['modelType', { modelType: 'audio' }],
+    ['name', { name: 'My_Project' }],
+    ['gpusPerJob', { gpusPerJob: -1 }],
+    ['team', { team: undefined }],
+  ])(
+    'the scaffolder refuses a bad %s before running any step',
+    async (field, change) => {
+      const res = await ctx.api(SCIENTIST).post('/api/scaffolder/v2/tasks', {
+        templateRef: 'template:default/ml-project',
+        values: { ...values, ...change },
+      });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain(field);
+    },
+  );
+
   it('a member of another team cannot bootstrap a project for this team', async () => {
     const result = await runTemplate(
       ctx.api(KEEPER.replace('morgan.lee', 'li.wei')),
@@ -339,4 +370,111 @@ describe('ML project template through the scaffolder API', () => {
       /user:default\/li.wei is not a member of group:default\/tt-/,
     );
   });
+});
+
+describe('ML project skeleton: every variant renders and runs', () => {
+  const templateDir = join(repoRoot(), 'templates', 'ml-project');
+  const python = join(repoRoot(), '.venv-mlflow', 'bin', 'python');
+
+  function filesUnder(dir: string): string[] {
+    return readdirSync(dir).flatMap(name => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+  }
+
+  /** Renders the template with the scaffolder's dry-run API; returns the folder it wrote. */
+  async function render(framework: string, modelType: string) {
+    const res = await ctx.api(SCIENTIST).post('/api/scaffolder/v2/dry-run', {
+      template: parse(readFileSync(join(templateDir, 'template.yaml'), 'utf8')),
+      values: {
+        name: `${modelType}-${framework}`,
+        description: 'A skeleton under test',
+        team: 'group:default/nlp-team',
+        modelType,
+        framework,
+        gpusPerJob: 1,
+        runtimeHours: 2,
+      },
+      secrets: {},
+      directoryContents: filesUnder(templateDir).map(path => ({
+        path: relative(templateDir, path),
+        base64Content: readFileSync(path).toString('base64'),
+      })),
+    });
+    expect(res.status).toBe(200);
+    const dir = mkdtempSync(
+      join(tmpdir(), `skeleton-${framework}-${modelType}-`),
+    );
+    for (const file of res.body.directoryContents as Array<{
+      path: string;
+      base64Content: string;
+    }>) {
+      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+      writeFileSync(
+        join(dir, file.path),
+        Buffer.from(file.base64Content, 'base64'),
+      );
+    }
+    return {
+      dir,
+      log: (res.body.log as Array<{ body: { message: string } }>)
+        .map(l => l.body.message)
+        .join('\n'),
+    };
+  }
+
+  const variants = ['sklearn', 'pytorch', 'tensorflow'].flatMap(framework =>
+    ['nlp', 'vision', 'tabular', 'reinforcement'].map(modelType => [
+      framework,
+      modelType,
+    ]),
+  );
+
+  it.each(variants)(
+    '%s / %s renders valid files, and its Python compiles',
+    async (framework, modelType) => {
+      const { dir, log } = await render(framework, modelType);
+      // The dry run ran the quota check for real and planned the rest.
+      expect(log).toMatch(/nlp-team: \d+\/8 GPUs in use/);
+      expect(log).toMatch(/Dry run: would apply Application argocd\//);
+      const entity = parse(
+        readFileSync(join(dir, 'catalog-info.yaml'), 'utf8'),
+      );
+      expect(entity.metadata.annotations).toMatchObject({
+        'mlplatform.dev/framework': framework,
+        'mlplatform.dev/model-type': modelType,
+        'mlflow.org/experiment-name': `nlp-team/${modelType}-${framework}`,
+      });
+      JSON.parse(
+        readFileSync(join(dir, 'notebooks', 'exploration.ipynb'), 'utf8'),
+      );
+      const requirements = readFileSync(join(dir, 'requirements.txt'), 'utf8');
+      expect(requirements.includes('torch==')).toBe(framework === 'pytorch');
+      expect(requirements.includes('tensorflow==')).toBe(
+        framework === 'tensorflow',
+      );
+      for (const file of filesUnder(dir).filter(f => f.endsWith('.py'))) {
+        execFileSync(python, ['-m', 'py_compile', file]);
+        expect(readFileSync(file, 'utf8')).not.toMatch(/\$\{\{|\{%/);
+      }
+    },
+  );
+
+  it.each(['nlp', 'vision', 'tabular', 'reinforcement'])(
+    "sklearn / %s: the project's own tests pass",
+    async modelType => {
+      const { dir } = await render('sklearn', modelType);
+      const out = execFileSync(
+        python,
+        ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, MLFLOW_TRACKING_URI: '' },
+        },
+      );
+      expect(out).toMatch(/3 passed/);
+    },
+  );
 });

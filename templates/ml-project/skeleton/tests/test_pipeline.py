@@ -1,5 +1,7 @@
 """Trains on a little data with a throw-away MLflow store, then evaluates and predicts."""
 
+import os
+
 import pytest
 from mlflow.tracking import MlflowClient
 
@@ -8,13 +10,21 @@ from src import config, evaluate, inference, train
 CLASSES = {"tabular": 2, "vision": 10, "nlp": 3, "reinforcement": 4}["${{ values.modelType }}"]
 
 
-@pytest.fixture()
-def trained(tmp_path, monkeypatch):
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
-    monkeypatch.setenv("MLP_OUTPUT_DIR", str(tmp_path / "outputs"))
-    monkeypatch.setattr(inference, "_model", None)
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """Trains once for all tests of this file, into a throw-away MLflow store and output folder."""
+    tmp = tmp_path_factory.mktemp("run")
+    saved = {k: os.environ.get(k) for k in ("MLFLOW_TRACKING_URI", "MLP_OUTPUT_DIR")}
+    os.environ["MLFLOW_TRACKING_URI"] = f"sqlite:///{tmp / 'mlflow.db'}"
+    os.environ["MLP_OUTPUT_DIR"] = str(tmp / "outputs")
+    inference._model = None
     hp = config.load(epochs=3, samples=600)
-    return hp, train.main(hp)
+    yield hp, train.main(hp)
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 def test_training_learns_and_logs_every_epoch(trained):
