@@ -18,6 +18,7 @@ import { createPublishLocalAction } from './actions/publishLocal';
 import { createQueueAction } from './actions/queue';
 import { createQuotaCheckAction } from './actions/quotaCheck';
 import { createRegisterLocalAction } from './actions/registerLocal';
+import { createRegisterRepoAction } from './actions/registerRepo';
 import { HttpKubeObjects } from './kube/HttpKubeObjects';
 import { readKubeCluster } from './kube/clusterConfig';
 import { readSettings } from './settings';
@@ -68,6 +69,7 @@ export const scaffolderModuleMlp = createBackendModule({
           createMlflowExperimentAction(deps),
           createPublishLocalAction(deps),
           createRegisterLocalAction(deps, catalog, auth),
+          createRegisterRepoAction(deps, catalog, auth),
         );
       },
     });

@@ -11,6 +11,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
@@ -50,13 +52,24 @@ const onboarding = (gpus: number) => ({
 
 let ctx: Awaited<ReturnType<typeof startScaffolderBackend>>;
 
+// A stand-in for a git host's raw file URLs: the repositories publish:github would have made.
+const repos: Record<string, string> = {};
+const gitHost = createServer((req, res) => {
+  const body = repos[req.url ?? ''];
+  res.statusCode = body ? 200 : 404;
+  res.end(body ?? 'not found');
+});
+
 beforeAll(async () => {
-  ctx = await startScaffolderBackend();
+  await new Promise<void>(resolve => gitHost.listen(0, '127.0.0.1', resolve));
+  const { port } = gitHost.address() as AddressInfo;
+  ctx = await startScaffolderBackend({ readableHost: `127.0.0.1:${port}` });
   await waitForTemplates(ctx.api(KEEPER));
 });
 
 afterAll(async () => {
   await ctx?.backend.stop();
+  gitHost.close();
   await core.deleteNamespace({ name: team }).catch(() => undefined);
   for (const ref of [
     {
@@ -477,4 +490,60 @@ describe('ML project skeleton: every variant renders and runs', () => {
       expect(out).toMatch(/3 passed/);
     },
   );
+});
+
+describe('registering a repository published to a git host', () => {
+  const url = (path: string) =>
+    `http://127.0.0.1:${(gitHost.address() as AddressInfo).port}${path}`;
+
+  it("registers the team's own model for a team member, through the backend", async () => {
+    repos['/nlp/router/catalog-info.yaml'] = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata: { name: hosted-router }',
+      'spec: { type: ml-model, lifecycle: experimental, owner: group:default/nlp-team }',
+    ].join('\n');
+    const result = await runTemplate(ctx.api(SCIENTIST), 'test-register-repo', {
+      team: 'nlp-team',
+      repoContentsUrl: url('/nlp/router'),
+    });
+    expect(result.log).toMatch(/Registered .*component:default\/hosted-router/);
+    expect(result.status).toBe('completed');
+    for (let i = 0; i < 60; i++) {
+      const res = await ctx
+        .api(SCIENTIST)
+        .get('/api/catalog/entities/by-name/component/default/hosted-router');
+      if (res.status === 200) return;
+      await new Promise(r => setTimeout(r, 500));
+    }
+    throw new Error(
+      'component:default/hosted-router never appeared in the catalog',
+    );
+  });
+
+  it("refuses a file with a group, or with another team's component", async () => {
+    repos['/nlp/evil/catalog-info.yaml'] = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Group',
+      'metadata: { name: platform-team-2 }',
+      'spec: { type: team, children: [], members: [amira.haddad] }',
+      '---',
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata: { name: not-ours }',
+      'spec: { type: ml-model, lifecycle: experimental, owner: group:default/vision-team }',
+    ].join('\n');
+    const result = await runTemplate(ctx.api(SCIENTIST), 'test-register-repo', {
+      team: 'nlp-team',
+      repoContentsUrl: url('/nlp/evil'),
+    });
+    expect(result.status).toBe('failed');
+    expect(result.log).toMatch(/which a project of nlp-team may not register/);
+    expect(result.log).toMatch(/holds .*group:default\/platform-team-2/);
+    expect(result.log).toMatch(/holds .*component:default\/not-ours/);
+    const group = await ctx
+      .api(KEEPER)
+      .get('/api/catalog/entities/by-name/group/default/platform-team-2');
+    expect(group.status).toBe(404);
+  });
 });

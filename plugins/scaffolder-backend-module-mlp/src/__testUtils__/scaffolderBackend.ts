@@ -71,7 +71,9 @@ const userInfo = createServiceFactory({
   }),
 });
 
-export async function startScaffolderBackend() {
+export async function startScaffolderBackend(
+  options: { readableHost?: string } = {},
+) {
   const services = servicesConfig().get() as Record<string, unknown>;
   const publishDirectory = mkdtempSync(join(tmpdir(), 'mlp-published-'));
   const backend = await startTestBackend({
@@ -111,8 +113,19 @@ export async function startScaffolderBackend() {
                 type: 'file',
                 target: join(repoRoot(), 'templates', 'all.yaml'),
               },
+              {
+                type: 'file',
+                target: join(__dirname, 'register-repo-template.yaml'),
+              },
             ],
           },
+          ...(options.readableHost
+            ? {
+                backend: {
+                  reading: { allow: [{ host: options.readableHost }] },
+                },
+              }
+            : {}),
           mlp: {
             scheduler: { queue: 'volcano' },
             publish: { localDirectory: publishDirectory },

@@ -9,6 +9,7 @@ import {
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
+import { mlpTeamOnboardPermission } from '@internal/plugin-scaffolder-backend-module-mlp';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
 import { KEEPER, SCIENTIST, testUserInfo } from './testUsers';
 
@@ -47,6 +48,7 @@ describe('PlatformPermissionPolicy', () => {
     ['register a location', catalogLocationCreatePermission],
     ['delete an entity', catalogEntityDeletePermission],
     ['use a write permission the policy has never heard of', someNewWrite],
+    ['onboard a team (mlp.team.onboard)', mlpTeamOnboardPermission],
   ])('refuses a data scientist to %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, scientist);
     expect(decision.result).toBe(AuthorizeResult.DENY);
@@ -56,6 +58,7 @@ describe('PlatformPermissionPolicy', () => {
     ['register a location', catalogLocationCreatePermission],
     ['delete an entity', catalogEntityDeletePermission],
     ['use any other write permission', someNewWrite],
+    ['onboard a team (mlp.team.onboard)', mlpTeamOnboardPermission],
   ])('lets a platform-team member %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, keeper);
     expect(decision.result).toBe(AuthorizeResult.ALLOW);
