@@ -117,6 +117,10 @@ export async function startScaffolderBackend(
                 type: 'file',
                 target: join(__dirname, 'register-repo-template.yaml'),
               },
+              {
+                type: 'file',
+                target: join(__dirname, 'onboard-with-pause-template.yaml'),
+              },
             ],
           },
           ...(options.readableHost
@@ -154,12 +158,12 @@ export type TaskResult = {
   log: string;
 };
 
-/** Starts a task from a template in the catalog and waits for it to end. */
-export async function runTemplate(
+/** Starts a task from a template in the catalog; returns its id. */
+export async function startTask(
   api: ReturnType<Awaited<ReturnType<typeof startScaffolderBackend>>['api']>,
   template: string,
   values: object,
-): Promise<TaskResult> {
+): Promise<string> {
   const created = await api.post('/api/scaffolder/v2/tasks', {
     templateRef: `template:default/${template}`,
     values,
@@ -169,16 +173,43 @@ export async function runTemplate(
       `task not created: ${created.status} ${JSON.stringify(created.body)}`,
     );
   }
-  const id = created.body.id;
+  return created.body.id;
+}
+
+/** The log lines of a task so far. */
+export async function taskLog(
+  api: ReturnType<Awaited<ReturnType<typeof startScaffolderBackend>>['api']>,
+  id: string,
+): Promise<string> {
+  const events = await api.get(`/api/scaffolder/v2/tasks/${id}/events`);
+  return (events.body as Array<{ body: { message?: string } }>)
+    .map(e => e.body.message)
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Starts a task from a template in the catalog and waits for it to end. */
+export async function runTemplate(
+  api: ReturnType<Awaited<ReturnType<typeof startScaffolderBackend>>['api']>,
+  template: string,
+  values: object,
+): Promise<TaskResult> {
+  return waitForTask(api, await startTask(api, template, values));
+}
+
+/** Waits for a task to end. */
+export async function waitForTask(
+  api: ReturnType<Awaited<ReturnType<typeof startScaffolderBackend>>['api']>,
+  id: string,
+): Promise<TaskResult> {
   for (let i = 0; i < 600; i++) {
     const task = await api.get(`/api/scaffolder/v2/tasks/${id}`);
     if (['completed', 'failed', 'cancelled'].includes(task.body.status)) {
-      const events = await api.get(`/api/scaffolder/v2/tasks/${id}/events`);
-      const log = (events.body as Array<{ body: { message?: string } }>)
-        .map(e => e.body.message)
-        .filter(Boolean)
-        .join('\n');
-      return { status: task.body.status, output: task.body.output ?? {}, log };
+      return {
+        status: task.body.status,
+        output: task.body.output ?? {},
+        log: await taskLog(api, id),
+      };
     }
     await new Promise(r => setTimeout(r, 250));
   }
