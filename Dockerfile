@@ -23,8 +23,9 @@ RUN node .yarn/releases/yarn-4.13.0.cjs install --immutable \
 FROM node:22-bookworm-slim
 ARG YARN_NPM_REGISTRY_SERVER
 ENV YARN_NPM_REGISTRY_SERVER=${YARN_NPM_REGISTRY_SERVER}
+# git: the mlp:publish:local scaffolder action keeps projects as git repositories.
 RUN apt-get update && apt-get install -y --no-install-recommends \
-      python3 python3-venv g++ make libsqlite3-dev \
+      python3 python3-venv g++ make libsqlite3-dev git \
     && rm -rf /var/lib/apt/lists/*
 # TechDocs are generated in the container with MkDocs (techdocs.generator.runIn: local).
 COPY python/requirements-techdocs.txt /tmp/requirements-techdocs.txt
@@ -41,7 +42,7 @@ RUN tar xzf skeleton.tar.gz && rm skeleton.tar.gz \
     && node .yarn/releases/yarn-4.13.0.cjs workspaces focus --all --production \
     && rm -rf "$(node .yarn/releases/yarn-4.13.0.cjs cache clean)"
 COPY --from=build --chown=node:node /app/packages/backend/dist/bundle.tar.gz ./
-RUN tar xzf bundle.tar.gz && rm bundle.tar.gz && mkdir -p data/techdocs
+RUN tar xzf bundle.tar.gz && rm bundle.tar.gz && mkdir -p data/techdocs data/published
 COPY --chown=node:node catalog ./catalog
 COPY --chown=node:node templates ./templates
 COPY --chown=node:node guides ./guides

@@ -149,6 +149,93 @@ describe('backend API', () => {
     assert.match(await ok.text(), /event: finish/);
   });
 
+  // Runs a template through the scaffolder API and waits for the task to end.
+  async function runTemplate(template, values) {
+    const created = await api('/api/scaffolder/v2/tasks', {
+      token,
+      method: 'POST',
+      body: { templateRef: `template:default/${template}`, values },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    const task = await eventually(
+      async () => {
+        const t = await api(`/api/scaffolder/v2/tasks/${created.json.id}`, {
+          token,
+        });
+        return (
+          ['completed', 'failed', 'cancelled'].includes(t.json.status) && t.json
+        );
+      },
+      { timeoutMs: 180_000, intervalMs: 1_000 },
+    );
+    const events = await api(
+      `/api/scaffolder/v2/tasks/${created.json.id}/events`,
+      { token },
+    );
+    const log = events.json
+      .map(e => e.body.message)
+      .filter(Boolean)
+      .join('\n');
+    return { status: task?.status, log };
+  }
+
+  test('a data scientist starts an ML project from the template: it lands in the catalog with its model card', async () => {
+    const name = `e2e-${Date.now().toString(36)}`;
+    const { status, log } = await runTemplate('ml-project', {
+      name,
+      description: 'Predicts which tickets escalate',
+      team: 'group:default/nlp-team',
+      modelType: 'tabular',
+      framework: 'sklearn',
+      gpusPerJob: 1,
+      runtimeHours: 4,
+    });
+    assert.equal(status, 'completed', log);
+    assert.match(log, /nlp-team: \d+\/8 GPUs in use/);
+    const entity = await api(
+      `/api/catalog/entities/by-name/component/default/${name}`,
+      { token },
+    );
+    assert.equal(entity.status, 200);
+    assert.equal(entity.json.spec.type, 'ml-model');
+    assert.equal(entity.json.spec.owner, 'group:default/nlp-team');
+    assert.match(
+      entity.json.metadata.annotations['backstage.io/managed-by-location'],
+      /^file:.*data\/e2e\/published\/e2e-[a-z0-9]+\/catalog-info\.yaml$/,
+    );
+    // Its TechDocs model card builds from the published repository.
+    const docs = await fetch(
+      `${process.env.E2E_BACKEND_URL}/api/techdocs/sync/default/component/${name}`,
+      {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'text/event-stream',
+        },
+      },
+    );
+    assert.match(await docs.text(), /event: finish/);
+    const page = await fetch(
+      `${process.env.E2E_BACKEND_URL}/api/techdocs/static/docs/default/component/${name}/index.html`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /Predicts which tickets escalate/);
+  });
+
+  test('a data scientist cannot onboard a team: the task fails on the permission check', async () => {
+    const { status, log } = await runTemplate('onboard-ml-team', {
+      team: 'rogue-team',
+      displayName: 'Rogue team',
+      gpus: 64,
+      maxGpusPerJob: 8,
+    });
+    assert.equal(status, 'failed');
+    assert.match(
+      log,
+      /only platform keepers \(permission mlp\.team\.onboard\) may onboard teams/,
+    );
+  });
+
   test('search finds models by name and model cards by their text', async () => {
     const byName = await eventually(async () => {
       const r = await api('/api/search/query?term=defect', { token });
