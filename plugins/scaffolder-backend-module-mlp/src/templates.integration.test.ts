@@ -28,18 +28,21 @@ import {
   waitForTemplates,
 } from './__testUtils__/scaffolderBackend';
 import {
-  kubeConfig,
   kubeDir,
   repoRoot,
   servicesConfig,
 } from './__testUtils__/localServices';
+import {
+  core,
+  gpuPod,
+  kc,
+  objects,
+  onboardedVersions,
+} from './__testUtils__/teamObjects';
 
 jest.setTimeout(300_000);
 
 const team = `tt-${Date.now().toString(36)}`;
-const kc = kubeConfig('admin');
-const core = kc.makeApiClient(k8s.CoreV1Api);
-const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
 
 const onboarding = (gpus: number) => ({
   team,
@@ -95,26 +98,6 @@ afterAll(async () => {
     await objects.delete(ref).catch(() => undefined);
   }
 });
-
-async function versions() {
-  const read = (
-    apiVersion: string,
-    kind: string,
-    name: string,
-    namespace?: string,
-  ) =>
-    objects
-      .read({ apiVersion, kind, metadata: { name, namespace } })
-      .then(o => o.metadata?.resourceVersion);
-  return Promise.all([
-    read('v1', 'Namespace', team),
-    read('v1', 'ResourceQuota', 'gpu-quota', team),
-    read('v1', 'LimitRange', 'gpu-limits', team),
-    read('networking.k8s.io/v1', 'NetworkPolicy', 'team-isolation', team),
-    read('scheduling.volcano.sh/v1beta1', 'Queue', team),
-    read('argoproj.io/v1alpha1', 'AppProject', team, 'argocd'),
-  ]);
-}
 
 describe('onboarding template through the scaffolder API', () => {
   it('a data scientist cannot run it: the task fails on the permission check and creates nothing', async () => {
@@ -185,14 +168,14 @@ describe('onboarding template through the scaffolder API', () => {
   });
 
   it('a re-run with the same input changes nothing and fails nothing', async () => {
-    const before = await versions();
+    const before = await onboardedVersions(team);
     const result = await runTemplate(
       ctx.api(KEEPER),
       'onboard-ml-team',
       onboarding(4),
     );
     expect(result.status).toBe('completed');
-    expect(await versions()).toEqual(before);
+    expect(await onboardedVersions(team)).toEqual(before);
     expect(result.log).toMatch(/nothing committed/);
   });
 
@@ -208,22 +191,6 @@ describe('onboarding template through the scaffolder API', () => {
       namespace: team,
     });
     expect(quota.spec?.hard?.['requests.nvidia.com/gpu']).toBe('2');
-    const pod = (name: string) => ({
-      metadata: { name, namespace: team },
-      spec: {
-        restartPolicy: 'Never',
-        containers: [
-          {
-            name: 'train',
-            image: 'ml-training:latest',
-            resources: {
-              requests: { 'nvidia.com/gpu': '2' },
-              limits: { 'nvidia.com/gpu': '2' },
-            },
-          },
-        ],
-      },
-    });
     // The quota controller must see the new hard value before admission enforces it.
     for (let i = 0; i < 60; i++) {
       const q = await core.readNamespacedResourceQuota({
@@ -233,9 +200,15 @@ describe('onboarding template through the scaffolder API', () => {
       if (q.status?.hard?.['requests.nvidia.com/gpu'] === '2') break;
       await new Promise(r => setTimeout(r, 500));
     }
-    await core.createNamespacedPod({ namespace: team, body: pod('fits') });
+    await core.createNamespacedPod({
+      namespace: team,
+      body: gpuPod(team, 'fits', 2),
+    });
     await expect(
-      core.createNamespacedPod({ namespace: team, body: pod('over') }),
+      core.createNamespacedPod({
+        namespace: team,
+        body: gpuPod(team, 'over', 2),
+      }),
     ).rejects.toMatchObject({
       code: 403,
       body: expect.stringMatching(/exceeded quota: gpu-quota/),

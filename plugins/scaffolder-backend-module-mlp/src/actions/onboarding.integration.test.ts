@@ -9,6 +9,13 @@ import {
   localCluster,
   servicesConfig,
 } from '../__testUtils__/localServices';
+import {
+  core,
+  gpuPod,
+  kc,
+  objects,
+  onboardedVersions,
+} from '../__testUtils__/teamObjects';
 import { createArgoApplicationAction, createArgoProjectAction } from './argocd';
 import { ActionDeps } from './deps';
 import { createGpuQuotaAction } from './gpuQuota';
@@ -20,9 +27,6 @@ import { createQuotaCheckAction } from './quotaCheck';
 jest.setTimeout(120_000);
 
 const team = `it-${Date.now().toString(36)}`;
-const kc = kubeConfig('admin');
-const core = kc.makeApiClient(k8s.CoreV1Api);
-const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
 
 function deps(overrides: Partial<ActionDeps> = {}): ActionDeps {
   return {
@@ -68,45 +72,6 @@ async function onboard(
       options,
     ),
     project: await runAction(createArgoProjectAction(d), { team }, options),
-  };
-}
-
-async function resourceVersions() {
-  const read = (
-    apiVersion: string,
-    kind: string,
-    name: string,
-    namespace?: string,
-  ) =>
-    objects
-      .read({ apiVersion, kind, metadata: { name, namespace } })
-      .then(o => o.metadata?.resourceVersion);
-  return Promise.all([
-    read('v1', 'Namespace', team),
-    read('v1', 'ResourceQuota', 'gpu-quota', team),
-    read('v1', 'LimitRange', 'gpu-limits', team),
-    read('networking.k8s.io/v1', 'NetworkPolicy', 'team-isolation', team),
-    read('scheduling.volcano.sh/v1beta1', 'Queue', team),
-    read('argoproj.io/v1alpha1', 'AppProject', team, 'argocd'),
-  ]);
-}
-
-function gpuPod(name: string, gpus: number): k8s.V1Pod {
-  const resources: k8s.V1ResourceRequirements = gpus
-    ? {
-        requests: { 'nvidia.com/gpu': String(gpus) },
-        limits: { 'nvidia.com/gpu': String(gpus) },
-      }
-    : {
-        requests: { cpu: '1', memory: '1Gi' },
-        limits: { cpu: '1', memory: '1Gi' },
-      };
-  return {
-    metadata: { name, namespace: team },
-    spec: {
-      restartPolicy: 'Never',
-      containers: [{ name: 'train', image: 'ml-training:latest', resources }],
-    },
   };
 }
 
@@ -251,7 +216,7 @@ describe('team onboarding against the real API server', () => {
   });
 
   it('a re-run changes nothing and fails nothing', async () => {
-    const before = await resourceVersions();
+    const before = await onboardedVersions(team);
     const result = await onboard(deps(), 4);
     expect(Object.values(result).map(r => r.result)).toEqual([
       'unchanged',
@@ -260,7 +225,7 @@ describe('team onboarding against the real API server', () => {
       'unchanged',
       'unchanged',
     ]);
-    expect(await resourceVersions()).toEqual(before);
+    expect(await onboardedVersions(team)).toEqual(before);
   });
 
   it('the quota admits CPU-only pods and GPU pods up to it; the API server rejects more', async () => {
@@ -268,19 +233,22 @@ describe('team onboarding against the real API server', () => {
     // gives containers that do not say a CPU and memory request, which the CPU/memory quota needs.
     await core.createNamespacedPod({
       namespace: team,
-      body: gpuPod('cpu-only', 0),
+      body: gpuPod(team, 'cpu-only', 0),
     });
     await core.createNamespacedPod({
       namespace: team,
-      body: gpuPod('train-a', 2),
+      body: gpuPod(team, 'train-a', 2),
     });
     await core.createNamespacedPod({
       namespace: team,
-      body: gpuPod('train-b', 2),
+      body: gpuPod(team, 'train-b', 2),
     });
     // Above the per-container max (LimitRange).
     await expect(
-      core.createNamespacedPod({ namespace: team, body: gpuPod('too-big', 3) }),
+      core.createNamespacedPod({
+        namespace: team,
+        body: gpuPod(team, 'too-big', 3),
+      }),
     ).rejects.toMatchObject({
       code: 403,
       body: expect.stringMatching(
@@ -291,7 +259,7 @@ describe('team onboarding against the real API server', () => {
     await expect(
       core.createNamespacedPod({
         namespace: team,
-        body: gpuPod('one-more', 1),
+        body: gpuPod(team, 'one-more', 1),
       }),
     ).rejects.toMatchObject({
       code: 403,
@@ -349,10 +317,13 @@ describe('team onboarding against the real API server', () => {
     });
     await core.createNamespacedPod({
       namespace: team,
-      body: gpuPod('train-c', 1),
+      body: gpuPod(team, 'train-c', 1),
     });
     await expect(
-      core.createNamespacedPod({ namespace: team, body: gpuPod('train-d', 1) }),
+      core.createNamespacedPod({
+        namespace: team,
+        body: gpuPod(team, 'train-d', 1),
+      }),
     ).rejects.toMatchObject({
       code: 403,
       body: expect.stringMatching(
