@@ -22,6 +22,7 @@ backend.add(import('@internal/plugin-catalog-backend-module-mlp'));
 // Templates.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 // mlp:* actions: team onboarding and ML project bootstrap (Kubernetes API, MLflow, catalog).
 backend.add(import('@internal/plugin-scaffolder-backend-module-mlp'));
 
