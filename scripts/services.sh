@@ -60,6 +60,20 @@ up_kube() {
   cat "$state/kube/kube.env" >>"$env_file"
 }
 
+# The services.env keys each service writes, as a regex alternation.
+env_keys() {
+  local name keys=()
+  for name in "$@"; do
+    case $name in
+      postgres) keys+=(MLP_POSTGRES_URL) ;;
+      mlflow) keys+=(MLP_MLFLOW_URL) ;;
+      kube) keys+=(MLP_KUBECONFIG MLP_KUBE_TEAM_KUBECONFIG MLP_KUBE_NO_METRICS) ;;
+    esac
+  done
+  local IFS='|'
+  echo "${keys[*]}"
+}
+
 status() {
   local name ok
   for name in postgres mlflow kube; do
@@ -77,7 +91,9 @@ case "${1:-}" in
     shift
     names=("$@")
     [ ${#names[@]} -eq 0 ] && names=(postgres mlflow kube)
-    : >"$env_file"
+    # Keep the lines of services not named now (start.sh brings up mlflow and kube only).
+    keep="$(grep -v -E "^($(env_keys "${names[@]}"))=" "$env_file" 2>/dev/null || true)"
+    printf '%s' "${keep:+$keep$'\n'}" >"$env_file"
     for name in "${names[@]}"; do
       case $name in
         postgres | mlflow | kube) mlp_log "$name: starting"; "up_$name"; mlp_log "$name: up" ;;

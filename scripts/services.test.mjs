@@ -224,3 +224,26 @@ test('postgres: a broken data folder names the service, its log and the fix', as
     ),
   );
 });
+
+test('bringing up some services keeps what services.env says of the others', async t => {
+  const dir = tempDir(t);
+  writeFileSync(
+    join(dir, 'services.env'),
+    'MLP_POSTGRES_URL=postgresql://kept\nMLP_MLFLOW_URL=http://replaced\n',
+  );
+  // An external MLflow: nothing starts, only its line is rewritten.
+  const result = await up(
+    dir,
+    { MLP_MLFLOW_URL: 'http://mlflow.example:5000' },
+    'mlflow',
+  );
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(
+    readFileSync(join(dir, 'services.env'), 'utf8'),
+    'MLP_POSTGRES_URL=postgresql://kept\nMLP_MLFLOW_URL=http://mlflow.example:5000\n',
+  );
+  assert.match(
+    readFileSync(join(dir, 'app-config.services.yaml'), 'utf8'),
+    /baseUrl: http:\/\/mlflow.example:5000/,
+  );
+});
