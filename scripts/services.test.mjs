@@ -28,28 +28,41 @@ function tempDir(t) {
   return dir;
 }
 
-// Ports no default service uses, one block per test.
-let nextPort = 41000 + (process.pid % 500) * 10;
-function ports() {
-  const base = nextPort;
-  nextPort += 10;
-  return {
-    MLP_POSTGRES_PORT: String(base),
-    MLP_MLFLOW_PORT: String(base + 1),
-    MLP_ETCD_PORT: String(base + 2),
-    MLP_ETCD_PEER_PORT: String(base + 3),
-    MLP_KUBE_API_PORT: String(base + 4),
-    MLP_KUBE_CM_PORT: String(base + 5),
-  };
+// Free ports from the kernel, so no port in the shared ephemeral range is taken by chance.
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  await new Promise(resolve => server.close(resolve));
+  return String(port);
 }
 
-async function occupy(t, port) {
+async function ports() {
+  const names = [
+    'MLP_POSTGRES_PORT',
+    'MLP_MLFLOW_PORT',
+    'MLP_ETCD_PORT',
+    'MLP_ETCD_PEER_PORT',
+    'MLP_KUBE_API_PORT',
+    'MLP_KUBE_CM_PORT',
+  ];
+  const env = {};
+  for (const name of names) env[name] = await freePort();
+  return env;
+}
+
+/** Holds a free port for the rest of the test; returns it. */
+async function occupy(t) {
   const server = createServer(socket => socket.destroy());
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(Number(port), '127.0.0.1', resolve);
+    server.listen(0, '127.0.0.1', resolve);
   });
   t.after(() => server.close());
+  return String(server.address().port);
 }
 
 // Asynchronous, so the port-holding servers of this process keep answering meanwhile.
@@ -99,8 +112,8 @@ function assertFailedCleanly(result, dir, pattern) {
 
 test('postgres: a port in use names the service, the port and the setting to change', async t => {
   const dir = tempDir(t);
-  const env = ports();
-  await occupy(t, env.MLP_POSTGRES_PORT);
+  const env = await ports();
+  env.MLP_POSTGRES_PORT = await occupy(t);
   const result = await up(dir, env, 'postgres');
   assertFailedCleanly(
     result,
@@ -113,8 +126,8 @@ test('postgres: a port in use names the service, the port and the setting to cha
 
 test('mlflow: a port in use names the service, the port and the setting to change', async t => {
   const dir = tempDir(t);
-  const env = ports();
-  await occupy(t, env.MLP_MLFLOW_PORT);
+  const env = await ports();
+  env.MLP_MLFLOW_PORT = await occupy(t);
   const result = await up(dir, env, 'mlflow');
   assertFailedCleanly(
     result,
@@ -127,8 +140,8 @@ test('mlflow: a port in use names the service, the port and the setting to chang
 
 test('kube: a port in use names the component, the port and the setting to change', async t => {
   const dir = tempDir(t);
-  const env = ports();
-  await occupy(t, env.MLP_KUBE_API_PORT);
+  const env = await ports();
+  env.MLP_KUBE_API_PORT = await occupy(t);
   const result = await up(dir, env, 'kube');
   assertFailedCleanly(
     result,
@@ -149,7 +162,7 @@ test('kube: without Go on PATH, a missing build says Go is needed and where the 
     .join(':');
   const result = await up(
     dir,
-    { ...ports(), PATH: path, MLP_KUBE_BIN_DIR: join(dir, 'bin') },
+    { ...(await ports()), PATH: path, MLP_KUBE_BIN_DIR: join(dir, 'bin') },
     'kube',
   );
   assertFailedCleanly(
@@ -173,7 +186,7 @@ test('kube: a failed build names the service, its log and the fix', async t => {
   const result = await up(
     dir,
     {
-      ...ports(),
+      ...(await ports()),
       MLP_KUBE_BIN_DIR: join(dir, 'bin'),
       GOPROXY: 'off',
       GOMODCACHE: join(dir, 'gomodcache'),
@@ -199,7 +212,7 @@ test('kube: etcd dying on start names it and its log, and leaves nothing running
   mkdirSync(join(dir, 'kube'), { recursive: true });
   // A file where etcd wants its data folder: etcd exits at once.
   writeFileSync(join(dir, 'kube', 'etcd-data'), 'not a folder');
-  const result = await up(dir, ports(), 'kube');
+  const result = await up(dir, await ports(), 'kube');
   assertFailedCleanly(
     result,
     dir,
@@ -215,7 +228,7 @@ test('postgres: a broken data folder names the service, its log and the fix', as
   chmodSync(data, 0o700);
   if (process.getuid() === 0)
     execFileSync('chown', ['-R', 'postgres', join(dir, 'postgres')]);
-  const result = await up(dir, ports(), 'postgres');
+  const result = await up(dir, await ports(), 'postgres');
   assertFailedCleanly(
     result,
     dir,
