@@ -34,10 +34,11 @@ import {
 } from './__testUtils__/localServices';
 import {
   core,
-  gpuPod,
+  createPod,
   kc,
   objects,
   onboardedVersions,
+  waitForGpuQuota,
 } from './__testUtils__/teamObjects';
 
 jest.setTimeout(300_000);
@@ -192,24 +193,9 @@ describe('onboarding template through the scaffolder API', () => {
     });
     expect(quota.spec?.hard?.['requests.nvidia.com/gpu']).toBe('2');
     // The quota controller must see the new hard value before admission enforces it.
-    for (let i = 0; i < 60; i++) {
-      const q = await core.readNamespacedResourceQuota({
-        name: 'gpu-quota',
-        namespace: team,
-      });
-      if (q.status?.hard?.['requests.nvidia.com/gpu'] === '2') break;
-      await new Promise(r => setTimeout(r, 500));
-    }
-    await core.createNamespacedPod({
-      namespace: team,
-      body: gpuPod(team, 'fits', 2),
-    });
-    await expect(
-      core.createNamespacedPod({
-        namespace: team,
-        body: gpuPod(team, 'over', 2),
-      }),
-    ).rejects.toMatchObject({
+    await waitForGpuQuota(team, { hard: '2' });
+    await createPod(team, 'fits', 2);
+    await expect(createPod(team, 'over', 2)).rejects.toMatchObject({
       code: 403,
       body: expect.stringMatching(/exceeded quota: gpu-quota/),
     });

@@ -28,11 +28,7 @@ export function onboardedVersions(team: string) {
 }
 
 /** A training pod asking for GPUs (or, with 0, only CPU and memory). */
-export function gpuPod(
-  namespace: string,
-  name: string,
-  gpus: number,
-): k8s.V1Pod {
+function gpuPod(namespace: string, name: string, gpus: number): k8s.V1Pod {
   const resources: k8s.V1ResourceRequirements = gpus
     ? {
         requests: { 'nvidia.com/gpu': String(gpus) },
@@ -49,4 +45,45 @@ export function gpuPod(
       containers: [{ name: 'train', image: 'ml-training:latest', resources }],
     },
   };
+}
+
+/** Creates a training pod in the team's namespace; the API server may refuse it. */
+export function createPod(team: string, name: string, gpus: number) {
+  return core.createNamespacedPod({
+    namespace: team,
+    body: gpuPod(team, name, gpus),
+  });
+}
+
+/**
+ * Waits until the quota controller reports these GPU figures in the status of the team's
+ * gpu-quota: admission enforces a changed quota only from then on.
+ */
+export async function waitForGpuQuota(
+  team: string,
+  want: { hard?: string; used?: string },
+  seconds = 30,
+) {
+  const key = 'requests.nvidia.com/gpu';
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const { status } = await core.readNamespacedResourceQuota({
+      name: 'gpu-quota',
+      namespace: team,
+    });
+    if (
+      (want.hard === undefined || status?.hard?.[key] === want.hard) &&
+      (want.used === undefined || status?.used?.[key] === want.used)
+    ) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `gpu-quota of ${team} did not reach ${JSON.stringify(
+          want,
+        )} in ${seconds} s (now ${JSON.stringify(status)})`,
+      );
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
 }

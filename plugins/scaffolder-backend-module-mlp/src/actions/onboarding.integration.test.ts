@@ -11,10 +11,11 @@ import {
 } from '../__testUtils__/localServices';
 import {
   core,
-  gpuPod,
+  createPod,
   kc,
   objects,
   onboardedVersions,
+  waitForGpuQuota,
 } from '../__testUtils__/teamObjects';
 import { createArgoApplicationAction, createArgoProjectAction } from './argocd';
 import { ActionDeps } from './deps';
@@ -73,20 +74,6 @@ async function onboard(
     ),
     project: await runAction(createArgoProjectAction(d), { team }, options),
   };
-}
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  seconds = 30,
-) {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 500));
-  }
 }
 
 afterAll(async () => {
@@ -231,37 +218,18 @@ describe('team onboarding against the real API server', () => {
   it('the quota admits CPU-only pods and GPU pods up to it; the API server rejects more', async () => {
     // LimitRange defaults a container without GPUs to 0, so CPU-only work is unaffected, and
     // gives containers that do not say a CPU and memory request, which the CPU/memory quota needs.
-    await core.createNamespacedPod({
-      namespace: team,
-      body: gpuPod(team, 'cpu-only', 0),
-    });
-    await core.createNamespacedPod({
-      namespace: team,
-      body: gpuPod(team, 'train-a', 2),
-    });
-    await core.createNamespacedPod({
-      namespace: team,
-      body: gpuPod(team, 'train-b', 2),
-    });
+    await createPod(team, 'cpu-only', 0);
+    await createPod(team, 'train-a', 2);
+    await createPod(team, 'train-b', 2);
     // Above the per-container max (LimitRange).
-    await expect(
-      core.createNamespacedPod({
-        namespace: team,
-        body: gpuPod(team, 'too-big', 3),
-      }),
-    ).rejects.toMatchObject({
+    await expect(createPod(team, 'too-big', 3)).rejects.toMatchObject({
       code: 403,
       body: expect.stringMatching(
         /maximum nvidia.com\/gpu usage per Container is 2/,
       ),
     });
     // Over the team's quota (4 of 4 requested).
-    await expect(
-      core.createNamespacedPod({
-        namespace: team,
-        body: gpuPod(team, 'one-more', 1),
-      }),
-    ).rejects.toMatchObject({
+    await expect(createPod(team, 'one-more', 1)).rejects.toMatchObject({
       code: 403,
       body: expect.stringMatching(/exceeded quota: gpu-quota/),
     });
@@ -269,15 +237,7 @@ describe('team onboarding against the real API server', () => {
 
   it('quota check reports what the API server counts and refuses what does not fit', async () => {
     const d = deps({ access: accessFor({ keeper: false, teams: [team] }) });
-    await waitFor('quota usage of 4 GPUs', async () => {
-      const q = await core.readNamespacedResourceQuota({
-        name: 'gpu-quota',
-        namespace: team,
-      });
-      return q.status?.used?.['requests.nvidia.com/gpu'] === '4'
-        ? true
-        : undefined;
-    });
+    await waitForGpuQuota(team, { used: '4' });
     await expect(
       runAction(createQuotaCheckAction(d), { team, gpusPerJob: 1 }),
     ).rejects.toThrow(
@@ -305,26 +265,9 @@ describe('team onboarding against the real API server', () => {
       namespace: team,
     });
     expect(quota.spec?.hard?.['requests.nvidia.com/gpu']).toBe('3');
-    await waitFor('quota usage back to 2 GPUs', async () => {
-      const q = await core.readNamespacedResourceQuota({
-        name: 'gpu-quota',
-        namespace: team,
-      });
-      return q.status?.hard?.['requests.nvidia.com/gpu'] === '3' &&
-        q.status?.used?.['requests.nvidia.com/gpu'] === '2'
-        ? true
-        : undefined;
-    });
-    await core.createNamespacedPod({
-      namespace: team,
-      body: gpuPod(team, 'train-c', 1),
-    });
-    await expect(
-      core.createNamespacedPod({
-        namespace: team,
-        body: gpuPod(team, 'train-d', 1),
-      }),
-    ).rejects.toMatchObject({
+    await waitForGpuQuota(team, { hard: '3', used: '2' });
+    await createPod(team, 'train-c', 1);
+    await expect(createPod(team, 'train-d', 1)).rejects.toMatchObject({
       code: 403,
       body: expect.stringMatching(
         /exceeded quota: gpu-quota.*limited: requests.nvidia.com\/gpu=3/,
