@@ -60,14 +60,15 @@ up_kube() {
   cat "$state/kube/kube.env" >>"$env_file"
 }
 
-# The services.env keys each service writes, as a regex alternation.
+# The prefix of the services.env keys each service writes (MLP_KUBECONFIG, MLP_KUBE_TEAM_...),
+# as a regex alternation.
 env_keys() {
   local name keys=()
   for name in "$@"; do
     case $name in
-      postgres) keys+=(MLP_POSTGRES_URL) ;;
-      mlflow) keys+=(MLP_MLFLOW_URL) ;;
-      kube) keys+=(MLP_KUBECONFIG MLP_KUBE_TEAM_KUBECONFIG MLP_KUBE_NO_METRICS) ;;
+      postgres) keys+=(MLP_POSTGRES_) ;;
+      mlflow) keys+=(MLP_MLFLOW_) ;;
+      kube) keys+=(MLP_KUBE) ;;
     esac
   done
   local IFS='|'
@@ -92,7 +93,7 @@ case "${1:-}" in
     names=("$@")
     [ ${#names[@]} -eq 0 ] && names=(postgres mlflow kube)
     # Keep the lines of services not named now (start.sh brings up mlflow and kube only).
-    keep="$(grep -v -E "^($(env_keys "${names[@]}"))=" "$env_file" 2>/dev/null || true)"
+    keep="$(grep -v -E "^($(env_keys "${names[@]}"))" "$env_file" 2>/dev/null || true)"
     printf '%s' "${keep:+$keep$'\n'}" >"$env_file"
     for name in "${names[@]}"; do
       case $name in
