@@ -20,7 +20,7 @@ import { createQuotaCheckAction } from './actions/quotaCheck';
 import { createRegisterLocalAction } from './actions/registerLocal';
 import { createRegisterRepoAction } from './actions/registerRepo';
 import { HttpKubeObjects } from './kube/HttpKubeObjects';
-import { readKubeCluster } from './kube/clusterConfig';
+import { readKubeCluster } from '@internal/plugin-mlp-kube-node';
 import { readSettings } from './settings';
 
 /** Wiring: reads config, builds the clients, registers the mlp:* actions. */

@@ -4,7 +4,7 @@ import * as k8s from '@kubernetes/client-node';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { readKubeCluster, KubeCluster } from '../kube/clusterConfig';
+import { readKubeCluster, KubeCluster } from '@internal/plugin-mlp-kube-node';
 
 export function repoRoot(): string {
   // Tests run from the source tree, so walking up from this file finds the repository.

@@ -1,17 +1,6 @@
-/** A Kubernetes object as the API sends and takes it. */
-export type KubeObject = {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    resourceVersion?: string;
-    uid?: string;
-  };
-  [field: string]: unknown;
-};
+import type { KubeObject } from '@internal/plugin-mlp-kube-node';
+
+export type { KubeObject };
 
 /** Which object: enough to read it. */
 export type ObjectRef = Pick<KubeObject, 'apiVersion' | 'kind'> & {

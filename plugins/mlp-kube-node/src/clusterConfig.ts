@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { z } from 'zod';
-import { NotConfiguredError } from '../errors';
+import { NotConfiguredError } from './errors';
 
 const clusterSchema = z.object({
   name: z.string().min(1),
@@ -13,7 +13,7 @@ const clusterSchema = z.object({
 export type KubeCluster = z.infer<typeof clusterSchema>;
 
 /**
- * The cluster the mlp:* actions write to: the entry named by mlp.kubernetes.cluster (default: the
+ * The cluster the portal works with (the mlp:* actions, the GPU quota plugin): the entry named by mlp.kubernetes.cluster (default: the
  * first) among the clusters of kubernetes.clusterLocatorMethods (type config), the list the
  * Kubernetes plugin reads. Undefined when none is configured; a broken entry throws.
  */
@@ -41,7 +41,7 @@ export function readKubeCluster(config: Config): KubeCluster | undefined {
       i => `${i.path.join('.')}: ${i.message}`,
     );
     throw new NotConfiguredError(
-      `The Kubernetes cluster the mlp:* actions use (kubernetes.clusterLocatorMethods) is not usable: ${problems.join(
+      `The Kubernetes cluster the portal uses (kubernetes.clusterLocatorMethods) is not usable: ${problems.join(
         '; ',
       )}. It needs name, url and serviceAccountToken.`,
     );

@@ -1,0 +1,23 @@
+import { CustomErrorBase } from '@backstage/errors';
+
+/** The Kubernetes API server answered with an error status. */
+export class KubeApiError extends CustomErrorBase {
+  name = 'KubeApiError' as const;
+  constructor(
+    readonly status: number,
+    readonly reason: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The Kubernetes API server could not be reached at all. */
+export class KubeUnreachableError extends CustomErrorBase {
+  name = 'KubeUnreachableError' as const;
+}
+
+/** No cluster, MLflow server or folder is configured for what a feature needs. */
+export class NotConfiguredError extends CustomErrorBase {
+  name = 'NotConfiguredError' as const;
+}

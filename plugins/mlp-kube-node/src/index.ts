@@ -1,0 +1,13 @@
+/**
+ * The portal's access to the Kubernetes API server, shared by its backend plugins and modules.
+ *
+ * @packageDocumentation
+ */
+export { KubeHttp, type KubeRequest } from './KubeHttp';
+export { readKubeCluster, type KubeCluster } from './clusterConfig';
+export {
+  KubeApiError,
+  KubeUnreachableError,
+  NotConfiguredError,
+} from './errors';
+export type { KubeList, KubeObject } from './types';
