@@ -28,18 +28,16 @@ import {
   waitForTemplates,
 } from './__testUtils__/scaffolderBackend';
 import {
-  kubeDir,
-  repoRoot,
-  servicesConfig,
-} from './__testUtils__/localServices';
-import {
   core,
   createPod,
   kc,
+  kubeDir,
   objects,
   onboardedVersions,
+  repoRoot,
+  servicesConfig,
   waitForGpuQuota,
-} from './__testUtils__/teamObjects';
+} from '@internal/plugin-mlp-kube-node/testUtils';
 
 jest.setTimeout(300_000);
 

@@ -20,7 +20,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { scaffolderModuleMlp } from '../module';
-import { repoRoot, servicesConfig } from './localServices';
+import {
+  repoRoot,
+  servicesConfig,
+} from '@internal/plugin-mlp-kube-node/testUtils';
 
 export const KEEPER = 'user:default/morgan.lee';
 export const SCIENTIST = 'user:default/amira.haddad';

@@ -4,7 +4,10 @@
 import { HttpKubeObjects } from '../kube/HttpKubeObjects';
 import { readSettings } from '../settings';
 import { accessFor, counting, runAction } from '../__testUtils__/fakes';
-import { localCluster, servicesConfig } from '../__testUtils__/localServices';
+import {
+  localCluster,
+  servicesConfig,
+} from '@internal/plugin-mlp-kube-node/testUtils';
 import { createArgoApplicationAction } from './argocd';
 import { ActionDeps } from './deps';
 import { createGpuQuotaAction } from './gpuQuota';

@@ -5,18 +5,16 @@ import { MANAGED_BY, MANAGED_BY_LABEL } from '../kube/applyManaged';
 import { readSettings } from '../settings';
 import { accessFor, counting, runAction } from '../__testUtils__/fakes';
 import {
-  kubeConfig,
-  localCluster,
-  servicesConfig,
-} from '../__testUtils__/localServices';
-import {
   core,
   createPod,
   kc,
+  kubeConfig,
+  localCluster,
   objects,
   onboardedVersions,
+  servicesConfig,
   waitForGpuQuota,
-} from '../__testUtils__/teamObjects';
+} from '@internal/plugin-mlp-kube-node/testUtils';
 import { createArgoApplicationAction, createArgoProjectAction } from './argocd';
 import { ActionDeps } from './deps';
 import { createGpuQuotaAction } from './gpuQuota';

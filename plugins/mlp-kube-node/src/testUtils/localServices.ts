@@ -4,7 +4,7 @@ import * as k8s from '@kubernetes/client-node';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { readKubeCluster, KubeCluster } from '@internal/plugin-mlp-kube-node';
+import { readKubeCluster, KubeCluster } from '../clusterConfig';
 
 export function repoRoot(): string {
   // Tests run from the source tree, so walking up from this file finds the repository.
@@ -53,4 +53,20 @@ export function kubeConfig(
 
 export function kubeDir(): string {
   return join(servicesDir(), 'kube');
+}
+
+/** The PostgreSQL server scripts/services.sh started (services.env); fails when it is down. */
+export function localPostgresUrl(): string {
+  const file = join(servicesDir(), 'services.env');
+  const line = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .find(l => l.startsWith('MLP_POSTGRES_URL='))
+    : undefined;
+  if (!line) {
+    throw new Error(
+      `no MLP_POSTGRES_URL in ${file}: start the local services first (scripts/services.sh up)`,
+    );
+  }
+  return line.slice('MLP_POSTGRES_URL='.length).trim();
 }

@@ -1,0 +1,37 @@
+import { Config } from '@backstage/config';
+import { NotConfiguredError } from '@internal/plugin-mlp-kube-node';
+
+export type Settings = {
+  cacheMaxAgeSeconds: number;
+  expiryCheckSeconds: number;
+  keepersGroup: string;
+  maxPerTeam: number;
+};
+
+function positive(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new NotConfiguredError(
+      `${key} is ${value}; it must be a number above 0 (default ${fallback})`,
+    );
+  }
+  return value;
+}
+
+/** The plugin's settings, read once at start; a wrong one fails start-up and names its key. */
+export function readSettings(config: Config): Settings {
+  const keepersGroup =
+    config.getOptionalString('gpuQuota.keepersGroup') ??
+    'group:default/platform-team';
+  if (!/^group:[^/]+\/.+$/.test(keepersGroup)) {
+    throw new NotConfiguredError(
+      `gpuQuota.keepersGroup is '${keepersGroup}'; it must be a group reference such as group:default/platform-team`,
+    );
+  }
+  return {
+    cacheMaxAgeSeconds: positive(config, 'gpuQuota.cacheMaxAgeSeconds', 15),
+    expiryCheckSeconds: positive(config, 'gpuQuota.expiryCheckSeconds', 300),
+    keepersGroup,
+    maxPerTeam: positive(config, 'mlp.gpu.maxPerTeam', 512),
+  };
+}
