@@ -9,6 +9,10 @@ backend.add(import('@backstage/plugin-app-backend'));
 // Sign-in. Guest locally; production configs add a real identity provider.
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Behind an oauth2-proxy (auth.providers.oauth2Proxy); the e2e tests sign keepers in with it.
+backend.add(
+  import('@backstage/plugin-auth-backend-module-oauth2-proxy-provider'),
+);
 
 // Catalog: teams, models and resources from catalog/; errors in catalog files are logged.
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -37,6 +41,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+// GPU quotas per team, increase requests, approval and expiry (/api/gpu-quota).
+backend.add(import('@internal/plugin-gpu-quota-backend'));
 
 // Permissions: platform-team administers, everyone else reads and uses self-service.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -62,11 +62,17 @@ export const decisionSchema = z.strictObject({
 });
 
 /** Body of POST /requests/:id/reject: the asker deserves a reason. */
+const REJECTION_NEEDS_REASON =
+  'is required when rejecting: tell the team why, and what they could ask for instead';
 export const rejectionSchema = z.strictObject({
-  comment: comment.min(
-    1,
-    'is required when rejecting: tell the team why, and what they could ask for instead',
-  ),
+  comment: z
+    .string({ error: REJECTION_NEEDS_REASON })
+    .trim()
+    .min(1, REJECTION_NEEDS_REASON)
+    .max(
+      MAX_TEXT_LENGTH,
+      `is longer than ${MAX_TEXT_LENGTH} characters: link to a document instead`,
+    ),
 });
 
 /** Query of GET /requests. */

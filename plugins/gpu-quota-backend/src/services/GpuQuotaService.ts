@@ -96,7 +96,7 @@ export class GpuQuotaService {
     return {
       status: 'ok',
       fetchedAt: snapshot.fetchedAt.toISOString(),
-      maxAgeSeconds: Math.round(this.cache.maxAgeMs / 1000),
+      maxAgeSeconds: this.cache.maxAgeMs / 1000,
       teams: snapshot.teams,
     };
   }

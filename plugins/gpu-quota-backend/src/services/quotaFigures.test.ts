@@ -1,17 +1,18 @@
-import { podGpus, resourceOfQuotaKey, teamQuotas } from './quotaFigures';
+import type { KubeObject } from '@internal/plugin-mlp-kube-node';
+import { Pod, podGpus, resourceOfQuotaKey, teamQuotas } from './quotaFigures';
 
 const quota = (
   namespace: string,
   team: string | undefined,
   hard: Record<string, string>,
   used: Record<string, string> = {},
-) => ({
+): KubeObject => ({
   apiVersion: 'v1',
   kind: 'ResourceQuota',
   metadata: {
     name: 'gpu-quota',
     namespace,
-    labels: team ? { 'mlplatform.dev/team': team } : {},
+    labels: team ? { 'mlplatform.dev/team': team } : undefined,
   },
   spec: { hard },
   status: { hard, used },
@@ -22,7 +23,7 @@ const pod = (
   name: string,
   containers: Array<Record<string, string>>,
   extra: Record<string, unknown> = {},
-) => ({
+): Pod => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name, namespace, creationTimestamp: '2026-11-20T10:00:00Z' },
@@ -129,9 +130,9 @@ describe('quota figures', () => {
   });
 
   it('counts init containers the way the scheduler does: the larger of their max and the containers sum', () => {
-    const p = pod('nlp', 'p', [{ 'nvidia.com/gpu': '1' }]) as any;
-    p.spec.initContainers = [
-      { name: 'warm', resources: { limits: { 'nvidia.com/gpu': '4' } } },
+    const p = pod('nlp', 'p', [{ 'nvidia.com/gpu': '1' }]);
+    p.spec!.initContainers = [
+      { resources: { limits: { 'nvidia.com/gpu': '4' } } },
     ];
     expect(podGpus(p)).toEqual({ 'nvidia.com/gpu': 4 });
   });

@@ -10,6 +10,12 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { mlpTeamOnboardPermission } from '@internal/plugin-scaffolder-backend-module-mlp';
+import {
+  gpuQuotaAuditReadPermission,
+  gpuQuotaReadPermission,
+  gpuQuotaRequestCreatePermission,
+  gpuQuotaRequestDecidePermission,
+} from '@internal/plugin-gpu-quota-common';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
 import { KEEPER, SCIENTIST, testUserInfo } from './testUsers';
 
@@ -36,6 +42,12 @@ describe('PlatformPermissionPolicy', () => {
   it.each([
     ['reads the catalog', catalogEntityReadPermission],
     ['runs a template', taskCreatePermission],
+    ['reads GPU quotas (gpu-quota.read)', gpuQuotaReadPermission],
+    [
+      'asks for more GPUs (gpu-quota.request.create)',
+      gpuQuotaRequestCreatePermission,
+    ],
+    ['reads the GPU quota audit trail', gpuQuotaAuditReadPermission],
   ])(
     'lets a data scientist do what everyone may: %s',
     async (_, permission) => {
@@ -49,6 +61,7 @@ describe('PlatformPermissionPolicy', () => {
     ['delete an entity', catalogEntityDeletePermission],
     ['use a write permission the policy has never heard of', someNewWrite],
     ['onboard a team (mlp.team.onboard)', mlpTeamOnboardPermission],
+    ['approve or reject GPU quota requests', gpuQuotaRequestDecidePermission],
   ])('refuses a data scientist to %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, scientist);
     expect(decision.result).toBe(AuthorizeResult.DENY);
@@ -59,6 +72,7 @@ describe('PlatformPermissionPolicy', () => {
     ['delete an entity', catalogEntityDeletePermission],
     ['use any other write permission', someNewWrite],
     ['onboard a team (mlp.team.onboard)', mlpTeamOnboardPermission],
+    ['approve or reject GPU quota requests', gpuQuotaRequestDecidePermission],
   ])('lets a platform-team member %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, keeper);
     expect(decision.result).toBe(AuthorizeResult.ALLOW);

@@ -20,6 +20,8 @@ const SELF_SERVICE_PERMISSIONS = new Set([
   'scaffolder.template.parameter.read',
   'scaffolder.template.step.read',
   'catalog.entity.refresh',
+  // Asking for more GPUs; the GPU quota backend checks that the asker belongs to the team.
+  'gpu-quota.request.create',
 ]);
 
 export interface PlatformPermissionPolicyOptions {
