@@ -48,3 +48,18 @@ export async function eventually(
     await new Promise(r => setTimeout(r, intervalMs));
   }
 }
+
+/**
+ * A token for another catalog user, signed in the way an oauth2-proxy in front of the portal
+ * does it (X-Forwarded-User); e2e/app-config.e2e.yaml enables that provider.
+ */
+export async function proxiedUserToken(user, base = BACKEND_URL) {
+  const res = await fetch(`${base}/api/auth/oauth2Proxy/refresh`, {
+    headers: { 'X-Forwarded-User': user, 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok)
+    throw new Error(
+      `sign-in as ${user} failed: HTTP ${res.status} ${await res.text()}`,
+    );
+  return (await res.json()).backstageIdentity;
+}

@@ -109,3 +109,12 @@ export type QuotaEvent = {
   details: Record<string, string | number>;
   at: string;
 };
+
+/** Who the signed-in user is to the GPU quota plugin (GET /me). */
+export type GpuQuotaMe = {
+  userEntityRef: string;
+  /** Names of the teams the user is a member of. */
+  teams: string[];
+  /** Whether the user is a platform keeper who approves and rejects requests. */
+  mayDecide: boolean;
+};

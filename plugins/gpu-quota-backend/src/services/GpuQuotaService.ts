@@ -12,6 +12,7 @@ import {
 import {
   CreateQuotaRequest,
   gpuQuotaAuditReadPermission,
+  GpuQuotaMe,
   GpuQuotaOverview,
   gpuQuotaReadPermission,
   gpuQuotaRequestCreatePermission,
@@ -34,6 +35,8 @@ import { QuotaNotifier } from './QuotaNotifier';
 import { QuotaSnapshotCache } from './QuotaSnapshotCache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const NOT_CONFIGURED =
+  'No Kubernetes cluster is configured for the portal (kubernetes.clusterLocatorMethods); GPU quotas come from there.';
 
 export type GpuQuotaSettings = {
   /** Largest quota any team may hold for one resource (mlp.gpu.maxPerTeam). */
@@ -123,7 +126,7 @@ export class GpuQuotaService {
     };
   }
 
-  async me(credentials: UserCredentials) {
+  async me(credentials: UserCredentials): Promise<GpuQuotaMe> {
     return {
       userEntityRef: credentials.principal.userEntityRef,
       teams: await this.options.access.teamsOf(credentials),
@@ -595,9 +598,6 @@ export class GpuQuotaService {
     }
   }
 }
-
-const NOT_CONFIGURED =
-  'No Kubernetes cluster is configured for the portal (kubernetes.clusterLocatorMethods); GPU quotas come from there.';
 
 function clusterError(error: unknown): Error {
   if (error instanceof KubeUnreachableError) {

@@ -103,6 +103,12 @@ function workloadOf(pod: Pod): GpuWorkload | undefined {
   };
 }
 
+/** used/hard; a resource with a zero quota is full as soon as anything uses it. */
+function pressureOf(r: GpuResourceUsage): number {
+  if (r.hard > 0) return r.used / r.hard;
+  return r.used > 0 ? 1 : 0;
+}
+
 /** Per-container GPU maxima of the namespace's LimitRanges; the tightest wins. */
 function maxPerJob(limitRanges: LimitRange[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -180,10 +186,7 @@ export function teamQuotas(input: {
           (a, b) =>
             a.since.localeCompare(b.since) || a.pod.localeCompare(b.pod),
         );
-      const pressure = Math.max(
-        0,
-        ...usage.map(r => (r.hard > 0 ? r.used / r.hard : r.used > 0 ? 1 : 0)),
-      );
+      const pressure = Math.max(0, ...usage.map(pressureOf));
       return { team, namespace, resources: usage, workloads, pressure };
     })
     .sort((a, b) => a.team.localeCompare(b.team));

@@ -1,0 +1,1 @@
+export { GpuQuotasPage } from './GpuQuotasPage';

@@ -1,0 +1,3 @@
+import MemoryIcon from '@material-ui/icons/Memory';
+
+export const gpuQuotaIcon = <MemoryIcon fontSize="inherit" />;

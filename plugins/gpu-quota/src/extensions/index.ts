@@ -1,0 +1,3 @@
+export { gpuQuotaApi } from './api';
+export { gpuQuotaEntityCard, gpuQuotaEntityFilter } from './entityCard';
+export { gpuQuotaPage } from './page';
