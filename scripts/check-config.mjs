@@ -106,6 +106,26 @@ const schema = z
       })
       .passthrough()
       .optional(),
+    gpuQuota: z
+      .object({
+        cacheMaxAgeSeconds: z
+          .number('a number of seconds above 0, such as 15')
+          .positive('a number of seconds above 0, such as 15')
+          .optional(),
+        expiryCheckSeconds: z
+          .number('a number of seconds above 0, such as 300')
+          .positive('a number of seconds above 0, such as 300')
+          .optional(),
+        keepersGroup: z
+          .string()
+          .regex(
+            /^group:[\w.-]+\/[\w.-]+$/,
+            'a group ref such as group:default/platform-team',
+          )
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 

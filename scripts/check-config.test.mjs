@@ -59,6 +59,18 @@ test('unknown database clients and admin groups that are not group refs are refu
   );
 });
 
+test('GPU quota settings must be positive numbers and a group ref', () => {
+  const problems = checkConfigText(
+    'x.yaml',
+    'gpuQuota:\n  cacheMaxAgeSeconds: fifteen\n  expiryCheckSeconds: 0\n  keepersGroup: platform-team\n',
+  );
+  assert.deepEqual(problems, [
+    'x.yaml: gpuQuota.cacheMaxAgeSeconds: a number of seconds above 0, such as 15 (got "fifteen")',
+    'x.yaml: gpuQuota.expiryCheckSeconds: a number of seconds above 0, such as 300 (got 0)',
+    'x.yaml: gpuQuota.keepersGroup: a group ref such as group:default/platform-team (got "platform-team")',
+  ]);
+});
+
 test('the start command refuses a broken config before starting anything', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mlp-config-'));
   const broken = join(dir, 'broken.yaml');
