@@ -11,24 +11,8 @@ cd "$root"
 "$root/scripts/services.sh" up kube >/dev/null
 kubeconfig="$(sed -n 's/^MLP_KUBECONFIG=//p' data/services/services.env | tail -1)"
 [ -f "$kubeconfig" ] || mlp_die "no admin kubeconfig in data/services/services.env (MLP_KUBECONFIG)"
-if curl -s -o /dev/null -m 5 http://localhost:7207/; then
-  mlp_die "port 7207 is in use (another bench backend?); stop it first"
-fi
-rm -rf data/bench && mkdir -p data/bench
-pgid=""
-trap '[ -n "$pgid" ] && kill -- "-$pgid" 2>/dev/null || true' EXIT
 # gpuQuota.cacheMaxAgeSeconds stays at app-config.yaml's 15 (the default); the .mjs prints it.
-setsid node "$MLP_YARN" workspace backend start --config "$root/app-config.yaml" \
-  --config "$root/bench/app-config.bench.yaml" \
-  --config "$root/data/services/app-config.services.yaml" >data/bench/backend.log 2>&1 &
-pgid=$!
-for _ in $(seq 1 300); do
-  curl -fs -o /dev/null http://localhost:7207/.backstage/health/v1/readiness && break
-  kill -0 "$pgid" 2>/dev/null || mlp_die "the backend exited on start; see data/bench/backend.log:
-$(tail -20 data/bench/backend.log)"
-  sleep 1
-done
-curl -fs -o /dev/null http://localhost:7207/.backstage/health/v1/readiness ||
-  mlp_die "the backend is not ready after 300 s; see data/bench/backend.log"
+source "$root/bench/start-backend.sh"
+bench_start_backend
 BENCH_BACKEND_URL=http://localhost:7207 BENCH_KUBECONFIG="$kubeconfig" \
   node bench/gpu-quota.mjs "${1:-1000}"

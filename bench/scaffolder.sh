@@ -8,15 +8,6 @@ source "$root/scripts/env.sh"
 cd "$root"
 "$root/scripts/setup.sh"
 "$root/scripts/services.sh" up mlflow kube >/dev/null
-rm -rf data/bench && mkdir -p data/bench
-pgid=""
-trap '[ -n "$pgid" ] && kill -- "-$pgid" 2>/dev/null || true' EXIT
-setsid node "$MLP_YARN" workspace backend start --config "$root/app-config.yaml" \
-  --config "$root/bench/app-config.bench.yaml" \
-  --config "$root/data/services/app-config.services.yaml" >data/bench/backend.log 2>&1 &
-pgid=$!
-for _ in $(seq 1 300); do
-  curl -fs -o /dev/null http://localhost:7207/.backstage/health/v1/readiness && break
-  sleep 1
-done
+source "$root/bench/start-backend.sh"
+bench_start_backend
 BENCH_BACKEND_URL=http://localhost:7207 node bench/scaffolder.mjs "${1:-5}"

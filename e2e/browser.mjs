@@ -49,3 +49,18 @@ export async function signIn(page, path = '/') {
   }
   await signedIn.first().waitFor({ state: 'attached', timeout: 60_000 });
 }
+
+/**
+ * Runs a browser step; on failure saves a full-page screenshot named after it in `dir` and adds
+ * its path to the error.
+ */
+export async function step(page, name, fn, dir = 'test-results/e2e') {
+  try {
+    await fn();
+  } catch (e) {
+    const file = `${dir}/${name.replace(/\W+/g, '-')}.png`;
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    e.message += `\n(screenshot: ${file})`;
+    throw e;
+  }
+}

@@ -13,7 +13,7 @@ import {
   guestToken,
   proxiedUserToken,
 } from './api.mjs';
-import { launch, signIn, BASE_URL } from './browser.mjs';
+import { launch, signIn, step, BASE_URL } from './browser.mjs';
 
 const SHOTS = 'test-results/e2e';
 mkdirSync(SHOTS, { recursive: true });
@@ -54,18 +54,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Runs a browser step; on failure saves a screenshot named after it. */
-async function step(page, name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    const file = `${SHOTS}/${name.replace(/\W+/g, '-')}.png`;
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    e.message += `\n(screenshot: ${file})`;
-    throw e;
-  }
-}
 
 describe('GPU quota through the HTTP API and the real permission policy', () => {
   test('anyone signed in reads every team, with figures equal to the cluster', async () => {

@@ -3,13 +3,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launch, signIn, BASE_URL } from './browser.mjs';
+import { launch, signIn, step as stepOn, BASE_URL } from './browser.mjs';
 
 const SHOTS = 'test-results/e2e';
 mkdirSync(SHOTS, { recursive: true });
 
 let browser;
 let page;
+/** A step on the shared page. */
+const step = (name, fn) => stepOn(page, name, fn, SHOTS);
 
 before(async () => {
   browser = await launch();
@@ -19,18 +21,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Runs a browser step; on failure saves a screenshot named after the test. */
-async function step(name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    const file = `${SHOTS}/${name.replace(/\W+/g, '-')}.png`;
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    e.message += `\n(screenshot: ${file})`;
-    throw e;
-  }
-}
 
 describe('portal in Chromium', () => {
   test('the home page loads with the ML Platform welcome and search', async () => {

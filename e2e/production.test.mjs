@@ -62,3 +62,12 @@ test('its data lives in PostgreSQL, one database per plugin', () => {
   );
   assert.ok(Number(count) >= 3, `final_entities has ${count} ML models`);
 });
+
+test('the GPU quota plugin migrated its tables from the bundle on PostgreSQL', () => {
+  const tables = sql(
+    'backstage_plugin_gpu-quota',
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+  );
+  assert.ok(tables.includes('gpu_quota_requests'), tables.join(', '));
+  assert.ok(tables.includes('gpu_quota_events'), tables.join(', '));
+});

@@ -411,7 +411,9 @@ describe('ML project skeleton: every variant renders and runs', () => {
       const { dir, log } = await render(framework, modelType);
       // The dry run ran the quota check for real and planned the rest. The quota itself may have
       // grown: the GPU quota e2e test approves increases on the same local cluster.
-      expect(log).toMatch(/nlp-team: \d+\/\d+ GPUs in use, \d+ free; a 1-GPU job fits/);
+      expect(log).toMatch(
+        /nlp-team: \d+\/\d+ GPUs in use, \d+ free; a 1-GPU job fits/,
+      );
       expect(log).toMatch(/Dry run: would apply Application argocd\//);
       const entity = parse(
         readFileSync(join(dir, 'catalog-info.yaml'), 'utf8'),

@@ -1,7 +1,6 @@
 // Test-only: the GPU quota plugin in a test backend on the local kube-apiserver, with a team
 // namespace of its own, users with group memberships, and captured notifications.
 import {
-  BackstageCredentials,
   coreServices,
   createBackendModule,
   createServiceFactory,
@@ -13,12 +12,12 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import {
+  fakeIdentity,
   kubeConfig,
   servicesConfig,
 } from '@internal/plugin-mlp-kube-node/testUtils';
@@ -32,32 +31,6 @@ export const OTHER_KEEPER = 'user:default/sam.okafor';
 export const SCIENTIST = 'user:default/amira.haddad';
 export const OUTSIDER = 'user:default/li.wei';
 const KEEPERS = [KEEPER, OTHER_KEEPER];
-
-const userRef = (credentials: BackstageCredentials) =>
-  (credentials.principal as { userEntityRef?: string }).userEntityRef ?? '';
-
-/** As the portal's policy: keepers may do everything, others everything but decide. */
-const permissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => ({
-    async authorize(
-      requests: Array<{ permission: { name: string } }>,
-      options: { credentials: BackstageCredentials },
-    ) {
-      const keeper = KEEPERS.includes(userRef(options.credentials));
-      return requests.map(r => ({
-        result:
-          keeper || r.permission.name !== 'gpu-quota.request.decide'
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      }));
-    },
-    async authorizeConditional(requests: unknown[]) {
-      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-    },
-  }),
-});
 
 export const core = kubeConfig('admin').makeApiClient(k8s.CoreV1Api);
 
@@ -114,19 +87,11 @@ export async function startQuotaBackend(options: {
   const backend = await startTestBackend({
     features: [
       gpuQuotaPlugin,
-      permissions,
-      createServiceFactory({
-        service: coreServices.userInfo,
-        deps: {},
-        factory: () => ({
-          async getUserInfo(credentials: BackstageCredentials) {
-            const ref = userRef(credentials);
-            return {
-              userEntityRef: ref,
-              ownershipEntityRefs: [ref, ...(options.groups[ref] ?? [])],
-            };
-          },
-        }),
+      // As the portal's policy: keepers may do everything, others everything but decide.
+      ...fakeIdentity({
+        groups: options.groups,
+        allow: (user, permission) =>
+          KEEPERS.includes(user) || permission !== 'gpu-quota.request.decide',
       }),
       createServiceFactory({
         service: notificationService,

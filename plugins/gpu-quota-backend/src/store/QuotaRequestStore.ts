@@ -5,18 +5,19 @@ import type {
   QuotaRequestStatus,
 } from '@internal/plugin-gpu-quota-common';
 
-export type NewQuotaRequest = Omit<
-  QuotaRequest,
-  | 'id'
+/** The fields of a request that change after it is made. */
+type ChangingField =
   | 'status'
-  | 'createdAt'
-  | 'updatedAt'
   | 'previousAmount'
   | 'decidedBy'
   | 'decisionComment'
   | 'decidedAt'
   | 'expiresAt'
-  | 'expiryDeferredReason'
+  | 'expiryDeferredReason';
+
+export type NewQuotaRequest = Omit<
+  QuotaRequest,
+  'id' | 'createdAt' | 'updatedAt' | ChangingField
 >;
 
 export type NewQuotaEvent = {
@@ -28,18 +29,7 @@ export type NewQuotaEvent = {
 
 /** What a finished change writes: the request's new fields, and the audit line that says why. */
 export type RequestChange = {
-  fields: Partial<
-    Pick<
-      QuotaRequest,
-      | 'status'
-      | 'previousAmount'
-      | 'decidedBy'
-      | 'decisionComment'
-      | 'decidedAt'
-      | 'expiresAt'
-      | 'expiryDeferredReason'
-    >
-  >;
+  fields: Partial<Pick<QuotaRequest, ChangingField>>;
   event: NewQuotaEvent;
 };
 

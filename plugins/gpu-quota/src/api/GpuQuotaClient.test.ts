@@ -1,23 +1,13 @@
 import { ResponseError } from '@backstage/errors';
-import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
+import { quotaRequest } from '../__testUtils__/fixtures';
 import { GpuQuotaClient } from './GpuQuotaClient';
 
 const BASE_URL = 'http://localhost:7007/api/gpu-quota';
 
-const request: QuotaRequest = {
-  id: '5b0e8f9e-2a55-4a3b-9d55-6a1f7d8b7c01',
-  team: 'nlp-team',
-  namespace: 'nlp-team',
-  resource: 'nvidia.com/gpu',
-  currentAmount: 8,
-  requestedAmount: 12,
-  justification: 'fine-tune the support model before the release',
-  durationDays: 14,
-  requestedBy: 'user:default/alex.kim',
-  status: 'pending',
+const request = quotaRequest({
   createdAt: '2025-01-01T10:00:00.000Z',
   updatedAt: '2025-01-01T10:00:00.000Z',
-};
+});
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {

@@ -2,3 +2,4 @@
 // them first): their config, the cluster's kubeconfigs, and GPU pods on it.
 export * from './localServices';
 export * from './teamObjects';
+export * from './fakeIdentity';

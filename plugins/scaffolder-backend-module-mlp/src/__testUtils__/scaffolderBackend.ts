@@ -1,18 +1,12 @@
 // Test-only: a backend with the real scaffolder, catalog and this module, the templates from
 // templates/, and the local services' cluster and MLflow.
 import {
-  coreServices,
-  createServiceFactory,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleTemplateKind from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import catalogModuleMlpFileLocations from '@internal/plugin-catalog-backend-module-mlp';
 import { mkdtempSync } from 'node:fs';
@@ -21,6 +15,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { scaffolderModuleMlp } from '../module';
 import {
+  fakeIdentity,
   repoRoot,
   servicesConfig,
 } from '@internal/plugin-mlp-kube-node/testUtils';
@@ -34,44 +29,11 @@ export const GROUPS: Record<string, string[]> = {
   [SCIENTIST]: ['group:default/nlp-team'],
 };
 
-const userRef = (credentials: BackstageCredentials) =>
-  (credentials.principal as { userEntityRef?: string }).userEntityRef ?? '';
-
 /** Platform keepers may do everything; others everything but onboarding (as the real policy). */
-const permissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => ({
-    async authorize(
-      requests: Array<{ permission: { name: string } }>,
-      options: { credentials: BackstageCredentials },
-    ) {
-      const keeper = userRef(options.credentials) === KEEPER;
-      return requests.map(r => ({
-        result:
-          keeper || r.permission.name !== 'mlp.team.onboard'
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      }));
-    },
-    async authorizeConditional(requests: unknown[]) {
-      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-    },
-  }),
-});
-
-const userInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: BackstageCredentials) {
-      const ref = userRef(credentials);
-      return {
-        userEntityRef: ref,
-        ownershipEntityRefs: [ref, ...(GROUPS[ref] ?? [])],
-      };
-    },
-  }),
+const identity = fakeIdentity({
+  groups: GROUPS,
+  allow: (user, permission) =>
+    user === KEEPER || permission !== 'mlp.team.onboard',
 });
 
 export async function startScaffolderBackend(
@@ -86,8 +48,7 @@ export async function startScaffolderBackend(
       catalogPlugin,
       catalogModuleTemplateKind,
       catalogModuleMlpFileLocations,
-      permissions,
-      userInfo,
+      ...identity,
       ...(process.env.MLP_TEST_LOG
         ? [
             mockServices.rootLogger.factory({

@@ -1,5 +1,4 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import type { Entity } from '@backstage/catalog-model';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
@@ -12,19 +11,11 @@ import {
   quotaRequest,
   responseError,
 } from '../../__testUtils__/fixtures';
+import { fill, user } from '../../__testUtils__/userInput';
 
 // Each test renders a whole app; a busy machine running every package's tests needs more
 // than Jest's default 5 s for the ones that fill in a dialog.
 jest.setTimeout(20_000);
-
-// Typing without a pause between keys keeps the dialog tests quick.
-const user = userEvent.setup({ delay: null });
-
-/** Pastes into a field: typing a sentence key by key into an auto-sizing textarea is slow. */
-async function fill(field: HTMLElement, text: string) {
-  await user.click(field);
-  await user.paste(text);
-}
 
 const teamGroup: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

@@ -1,5 +1,4 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { gpuQuotaApiRef, type GpuQuotaApi } from '../../api';
@@ -11,21 +10,13 @@ import {
   quotaRequest,
   responseError,
 } from '../../__testUtils__/fixtures';
+import { fill, user } from '../../__testUtils__/userInput';
 import { GpuQuotasPage } from './GpuQuotasPage';
 import { AUDIT_FILE_NAME } from './ExportAuditButton';
 
 // Each test renders a whole app; a busy machine running every package's tests needs more
 // than Jest's default 5 s for the ones that fill in a dialog.
 jest.setTimeout(20_000);
-
-// Typing without a pause between keys keeps the dialog tests quick.
-const user = userEvent.setup({ delay: null });
-
-/** Pastes into a field: typing a sentence key by key into an auto-sizing textarea is slow. */
-async function fill(field: HTMLElement, text: string) {
-  await user.click(field);
-  await user.paste(text);
-}
 
 function renderPage(api: GpuQuotaApi) {
   return renderInTestApp(<GpuQuotasPage />, {
