@@ -21,3 +21,23 @@ test('data survives a restart', async () => {
   });
   assert.ok(models, 'catalog is empty after restart');
 });
+
+test('GPU quota requests and their audit trail survive a restart', async () => {
+  const { token } = await guestToken();
+  const approved = await api(
+    '/api/gpu-quota/requests?team=nlp-team&status=approved',
+    { token },
+  );
+  assert.equal(approved.status, 200, approved.text);
+  const request = approved.json.requests.find(r =>
+    r.justification.startsWith('Two more GPUs for the multilingual'),
+  );
+  assert.ok(request, 'the request approved in the first run is gone');
+  const audit = await api(`/api/gpu-quota/audit?requestId=${request.id}`, {
+    token,
+  });
+  assert.deepEqual(
+    audit.json.events.map(e => e.action),
+    ['requested', 'approved'],
+  );
+});
