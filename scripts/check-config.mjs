@@ -106,6 +106,35 @@ const schema = z
       })
       .passthrough()
       .optional(),
+    cost: z
+      .object({
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR or USD')
+          .optional(),
+        gpuRates: z
+          .array(
+            z.object({
+              resource: z
+                .string()
+                .regex(
+                  /^[a-z0-9.-]+\/[a-z0-9][-a-z0-9_.]*$/i,
+                  'a GPU resource name such as nvidia.com/gpu',
+                ),
+              hourlyRate: z
+                .number('an amount per GPU-hour, 0 or more, such as 2.5')
+                .min(0, 'an amount per GPU-hour, 0 or more, such as 2.5'),
+            }),
+            'a list of { resource: nvidia.com/gpu, hourlyRate: 2.5 }',
+          )
+          .optional(),
+        defaultGpuHourlyRate: z
+          .number('an amount per GPU-hour, 0 or more, such as 2.5')
+          .min(0, 'an amount per GPU-hour, 0 or more, such as 2.5')
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
     gpuQuota: z
       .object({
         cacheMaxAgeSeconds: z

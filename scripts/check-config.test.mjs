@@ -71,6 +71,18 @@ test('GPU quota settings must be positive numbers and a group ref', () => {
   ]);
 });
 
+test('GPU cost settings: a currency code, and rates that are amounts of 0 or more', () => {
+  const problems = checkConfigText(
+    'x.yaml',
+    'cost:\n  currency: euro\n  gpuRates:\n    - resource: nvidia.com/gpu\n      hourlyRate: -2\n  defaultGpuHourlyRate: cheap\n',
+  );
+  assert.deepEqual(problems, [
+    'x.yaml: cost.currency: an ISO 4217 currency code such as EUR or USD (got "euro")',
+    'x.yaml: cost.gpuRates.0.hourlyRate: an amount per GPU-hour, 0 or more, such as 2.5 (got -2)',
+    'x.yaml: cost.defaultGpuHourlyRate: an amount per GPU-hour, 0 or more, such as 2.5 (got "cheap")',
+  ]);
+});
+
 test('the start command refuses a broken config before starting anything', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mlp-config-'));
   const broken = join(dir, 'broken.yaml');

@@ -44,6 +44,8 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 // GPU quotas per team, increase requests, approval and expiry (/api/gpu-quota).
 backend.add(import('@internal/plugin-gpu-quota-backend'));
+// GPU cost: allocation ledger from the cluster, budgets, budget checks (/api/cost).
+backend.add(import('@internal/plugin-cost-backend'));
 
 // Permissions: platform-team administers, everyone else reads and uses self-service.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -11,3 +11,4 @@ export {
   NotConfiguredError,
 } from './errors';
 export type { KubeList, KubeObject } from './types';
+export { gpuCount, isGpuResource, podGpus, type Pod } from './gpus';

@@ -1,6 +1,11 @@
 import type { TeamGpuQuota } from '@internal/plugin-gpu-quota-common';
-import { KubeHttp, KubeList, KubeObject } from '@internal/plugin-mlp-kube-node';
-import { gpuCount, quotaKeyOf, TEAM_LABEL, teamQuotas } from './quotaFigures';
+import {
+  gpuCount,
+  KubeHttp,
+  KubeList,
+  KubeObject,
+} from '@internal/plugin-mlp-kube-node';
+import { quotaKeyOf, TEAM_LABEL, teamQuotas } from './quotaFigures';
 
 /** One GPU resource of one team's ResourceQuota, read just now. */
 export type QuotaEntry = {

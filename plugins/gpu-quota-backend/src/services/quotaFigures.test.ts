@@ -1,5 +1,9 @@
-import type { KubeObject } from '@internal/plugin-mlp-kube-node';
-import { Pod, podGpus, resourceOfQuotaKey, teamQuotas } from './quotaFigures';
+import {
+  type KubeObject,
+  type Pod,
+  podGpus,
+} from '@internal/plugin-mlp-kube-node';
+import { resourceOfQuotaKey, teamQuotas } from './quotaFigures';
 
 const quota = (
   namespace: string,

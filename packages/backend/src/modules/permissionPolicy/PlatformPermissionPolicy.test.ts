@@ -16,6 +16,12 @@ import {
   gpuQuotaRequestCreatePermission,
   gpuQuotaRequestDecidePermission,
 } from '@internal/plugin-gpu-quota-common';
+import {
+  costBudgetCheckPermission,
+  costBudgetSetPermission,
+  costReadAllPermission,
+  costReadPermission,
+} from '@internal/plugin-cost-common';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
 import { KEEPER, SCIENTIST, testUserInfo } from './testUsers';
 
@@ -48,6 +54,14 @@ describe('PlatformPermissionPolicy', () => {
       gpuQuotaRequestCreatePermission,
     ],
     ['reads the GPU quota audit trail', gpuQuotaAuditReadPermission],
+    [
+      "reads GPU cost (cost.read; the backend limits it to the user's teams)",
+      costReadPermission,
+    ],
+    [
+      'checks a job against the budget (cost.budget.check)',
+      costBudgetCheckPermission,
+    ],
   ])(
     'lets a data scientist do what everyone may: %s',
     async (_, permission) => {
@@ -62,6 +76,8 @@ describe('PlatformPermissionPolicy', () => {
     ['use a write permission the policy has never heard of', someNewWrite],
     ['onboard a team (mlp.team.onboard)', mlpTeamOnboardPermission],
     ['approve or reject GPU quota requests', gpuQuotaRequestDecidePermission],
+    ["read every team's cost (cost.read.all)", costReadAllPermission],
+    ['set budgets (cost.budget.set)', costBudgetSetPermission],
   ])('refuses a data scientist to %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, scientist);
     expect(decision.result).toBe(AuthorizeResult.DENY);
@@ -73,6 +89,8 @@ describe('PlatformPermissionPolicy', () => {
     ['use any other write permission', someNewWrite],
     ['onboard a team (mlp.team.onboard)', mlpTeamOnboardPermission],
     ['approve or reject GPU quota requests', gpuQuotaRequestDecidePermission],
+    ["read every team's cost (cost.read.all)", costReadAllPermission],
+    ['set budgets (cost.budget.set)', costBudgetSetPermission],
   ])('lets a platform-team member %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, keeper);
     expect(decision.result).toBe(AuthorizeResult.ALLOW);

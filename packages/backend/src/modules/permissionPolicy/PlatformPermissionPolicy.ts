@@ -22,6 +22,8 @@ const SELF_SERVICE_PERMISSIONS = new Set([
   'catalog.entity.refresh',
   // Asking for more GPUs; the GPU quota backend checks that the asker belongs to the team.
   'gpu-quota.request.create',
+  // Checking a job against the team's budget; the cost backend checks team membership.
+  'cost.budget.check',
 ]);
 
 export interface PlatformPermissionPolicyOptions {

@@ -1,0 +1,14 @@
+export interface Config {
+  cost?: {
+    /** ISO 4217 currency of rates and budgets (default EUR). */
+    currency?: string;
+    /** Price of one GPU-hour per GPU resource, e.g. `{ resource: nvidia.com/gpu, hourlyRate: 2.5 }`. */
+    gpuRates?: Array<{ resource: string; hourlyRate: number }>;
+    /** Price of a GPU-hour of any GPU type not listed in gpuRates. */
+    defaultGpuHourlyRate?: number;
+    /** How often the ledger is brought up to date from the cluster, in seconds (default 30). */
+    syncSeconds?: number;
+    /** Hours a reservation outlives its job's estimate before it expires (default 1). */
+    reservationGraceHours?: number;
+  };
+}

@@ -1,0 +1,72 @@
+// Test-only: a CostService on a given database, a clock the test moves, and callers.
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Knex } from 'knex';
+import { CostService } from '../services/CostService';
+import { RateCard } from '../services/RateCard';
+import { DatabaseCostStore } from '../store/DatabaseCostStore';
+
+export const KEEPER = 'user:default/morgan.lee';
+export const SCIENTIST = 'user:default/amira.haddad';
+
+export const rates = new RateCard(
+  'EUR',
+  new Map([
+    ['nvidia.com/gpu', 2.5],
+    ['nvidia.com/mig-1g.10gb', 0.4],
+  ]),
+);
+
+export class TestClock {
+  constructor(public at: Date) {}
+  now = () => this.at;
+  advance(hours: number) {
+    this.at = new Date(this.at.getTime() + hours * 3_600_000);
+  }
+}
+
+/** Keepers may do everything; scientists all but cost.read.all and setting budgets. */
+export async function costServiceOn(knex: Knex, clock: TestClock) {
+  const store = await DatabaseCostStore.create({
+    database: mockServices.database.mock({ getClient: async () => knex }),
+    currency: 'EUR',
+  });
+  const service = new CostService({
+    store,
+    rates,
+    permissions: mockServices.permissions.mock({
+      authorize: async (requests, { credentials }) =>
+        requests.map(r => ({
+          result:
+            (credentials.principal as { userEntityRef?: string })
+              .userEntityRef === SCIENTIST &&
+            ['cost.read.all', 'cost.budget.set'].includes(
+              (r as { permission: { name: string } }).permission.name,
+            )
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })) as any,
+    }),
+    userInfo: mockServices.userInfo.mock({
+      getUserInfo: async credentials => {
+        const ref = (credentials.principal as { userEntityRef: string })
+          .userEntityRef;
+        return {
+          userEntityRef: ref,
+          ownershipEntityRefs:
+            ref === SCIENTIST ? [ref, 'group:default/nlp-team'] : [ref],
+        };
+      },
+    }),
+    logger: mockServices.logger.mock(),
+    reservationGraceHours: 1,
+    now: clock.now,
+  });
+  return { store, service };
+}
+
+export const as = {
+  keeper: mockCredentials.user(KEEPER),
+  scientist: mockCredentials.user(SCIENTIST),
+  scaffolder: mockCredentials.service('plugin:scaffolder'),
+};

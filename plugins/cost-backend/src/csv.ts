@@ -1,0 +1,30 @@
+import type { CostLine, CostSummary } from '@internal/plugin-cost-common';
+
+/** RFC 4180 field: quoted when needed; a leading formula character is defused. */
+function field(value: string | number): string {
+  const text = String(value);
+  const safe =
+    /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A summary as CSV: one row per day, then one per breakdown line, all with the same columns. */
+export function summaryCsv(summary: CostSummary): string {
+  const rows: Array<Array<string | number>> = [
+    ['section', 'key', 'gpu_hours', `cost_${summary.currency}`],
+    ...summary.daily.map(d => ['day', d.day, d.gpuHours, d.cost]),
+  ];
+  const section = (name: string, lines: CostLine[]) =>
+    lines.forEach(l => rows.push([name, l.key, l.gpuHours, l.cost]));
+  section('project', summary.byProject);
+  section('model', summary.byModel);
+  section('user', summary.byUser);
+  section('gpu_type', summary.byGpuType);
+  rows.push([
+    'total',
+    `${summary.from}..${summary.to}`,
+    summary.gpuHours,
+    summary.cost,
+  ]);
+  return `${rows.map(r => r.map(field).join(',')).join('\r\n')}\r\n`;
+}

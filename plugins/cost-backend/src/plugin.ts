@@ -1,0 +1,69 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { costPermissions } from '@internal/plugin-cost-common';
+import { KubeHttp, readKubeCluster } from '@internal/plugin-mlp-kube-node';
+import { createRouter } from './router';
+import { CostService } from './services/CostService';
+import { LedgerSyncTask } from './services/LedgerSyncTask';
+import { PodLedgerSync } from './services/PodLedgerSync';
+import { RateCard } from './services/RateCard';
+import { DatabaseCostStore } from './store/DatabaseCostStore';
+
+/** GPU cost per team from an allocation ledger, budgets and budget checks, under /api/cost. */
+export const costPlugin = createBackendPlugin({
+  pluginId: 'cost',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
+      },
+      async init(deps) {
+        const rates = RateCard.fromConfig(deps.config);
+        const store = await DatabaseCostStore.create({
+          database: deps.database,
+          currency: rates.currency,
+        });
+        const cluster = readKubeCluster(deps.config);
+        if (cluster) {
+          await LedgerSyncTask.schedule({
+            scheduler: deps.scheduler,
+            sync: new PodLedgerSync(
+              new KubeHttp(cluster),
+              store,
+              rates,
+              deps.logger,
+            ),
+            logger: deps.logger,
+            frequencySeconds:
+              deps.config.getOptionalNumber('cost.syncSeconds') ?? 30,
+          });
+        } else {
+          deps.logger.warn(
+            'no Kubernetes cluster configured: the cost ledger stays empty',
+          );
+        }
+        const service = new CostService({
+          store,
+          rates,
+          permissions: deps.permissions,
+          userInfo: deps.userInfo,
+          logger: deps.logger,
+          reservationGraceHours:
+            deps.config.getOptionalNumber('cost.reservationGraceHours') ?? 1,
+        });
+        deps.permissionsRegistry.addPermissions(costPermissions);
+        deps.httpRouter.use(createRouter({ httpAuth: deps.httpAuth, service }));
+      },
+    });
+  },
+});

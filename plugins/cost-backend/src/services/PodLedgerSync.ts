@@ -1,0 +1,140 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  KubeHttp,
+  KubeList,
+  KubeObject,
+  Pod,
+  podGpus,
+} from '@internal/plugin-mlp-kube-node';
+import { CostStore } from '../store/CostStore';
+import { Allocation } from './costMath';
+import { RateCard } from './RateCard';
+
+export const TEAM_LABEL = 'mlplatform.dev/team';
+/** Pod labels that say what a pod's GPUs were for, for the breakdowns. */
+export const PROJECT_LABEL = 'mlplatform.dev/project';
+export const MODEL_LABEL = 'mlplatform.dev/model';
+export const USER_LABEL = 'mlplatform.dev/user';
+/** The budget check reservation a job runs under; its estimate is released when the job ends. */
+export const RESERVATION_LABEL = 'mlplatform.dev/cost-reservation';
+
+const FINISHED = new Set(['Succeeded', 'Failed']);
+
+export type SyncResult = { started: number; ended: number; open: number };
+
+/**
+ * Brings the ledger up to date with the cluster: two list calls (team namespaces, pods), then
+ * idempotent inserts keyed by pod UID. A pod that started holding GPUs gets its allocation; one
+ * that finished, is being deleted or is gone gets its end. Running it after a restart or a missed
+ * change catches up without counting anything twice.
+ */
+export class PodLedgerSync {
+  constructor(
+    private readonly http: KubeHttp,
+    private readonly store: CostStore,
+    private readonly rates: RateCard,
+    private readonly logger: LoggerService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async run(): Promise<SyncResult> {
+    const at = this.now().toISOString();
+    const [namespaces, pods] = await Promise.all([
+      this.list(
+        `/api/v1/namespaces?labelSelector=${encodeURIComponent(TEAM_LABEL)}`,
+        'list team namespaces',
+      ),
+      this.list('/api/v1/pods', 'list pods') as Promise<Pod[]>,
+    ]);
+    const teamOf = new Map(
+      namespaces.map(ns => [ns.metadata.name, ns.metadata.labels![TEAM_LABEL]]),
+    );
+    const starts: Omit<Allocation, 'endedAt'>[] = [];
+    const ends = new Map<string, string>();
+    const seen = new Set<string>();
+    for (const pod of pods) {
+      const team = teamOf.get(pod.metadata.namespace ?? '');
+      const uid = pod.metadata.uid;
+      const startedAt = pod.status?.startTime;
+      if (!team || !uid || !startedAt) continue;
+      const gpus = podGpus(pod);
+      if (Object.keys(gpus).length === 0) continue;
+      seen.add(uid);
+      const labels = pod.metadata.labels ?? {};
+      for (const [resource, count] of Object.entries(gpus)) {
+        if (!this.rates.knows(resource)) {
+          // Not recorded yet: once a rate is configured, the next sync records it from the
+          // pod's own start time, so no time is lost.
+          this.logger.warn(
+            'no hourly rate for a GPU type; its pods are not costed yet',
+            {
+              resource,
+              pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
+            },
+          );
+          continue;
+        }
+        starts.push({
+          podUid: uid,
+          resource,
+          team,
+          namespace: pod.metadata.namespace!,
+          pod: pod.metadata.name,
+          project: labels[PROJECT_LABEL] ?? '(none)',
+          model: labels[MODEL_LABEL] ?? '(none)',
+          user: labels[USER_LABEL] ?? '(none)',
+          reservationId: labels[RESERVATION_LABEL],
+          gpus: count,
+          hourlyRate: this.rates.hourlyRate(resource),
+          startedAt,
+        });
+      }
+      const end = endOf(pod);
+      if (end) ends.set(uid, end);
+    }
+    await this.store.recordStarts(starts);
+    // Open allocations whose pod is gone ended, at the latest, now.
+    const open = await this.store.openAllocations();
+    for (const allocation of open) {
+      if (!seen.has(allocation.podUid) && !ends.has(allocation.podUid)) {
+        ends.set(allocation.podUid, at);
+      }
+    }
+    await this.store.recordEnds(
+      [...ends].map(([podUid, endedAt]) => ({ podUid, endedAt })),
+    );
+    // Reservations of ended jobs hold nothing any more.
+    const released = open
+      .filter(a => a.reservationId && ends.has(a.podUid))
+      .map(a => a.reservationId!);
+    await this.store.release([...new Set(released)], at);
+    const result = {
+      started: starts.length,
+      ended: ends.size,
+      open: open.length,
+    };
+    this.logger.debug('cost ledger synced', result);
+    return result;
+  }
+
+  private async list(path: string, what: string): Promise<KubeObject[]> {
+    const answer = await this.http.request<KubeList>({
+      method: 'GET',
+      path,
+      what,
+    });
+    return answer?.items ?? [];
+  }
+}
+
+/** When a pod stopped holding its GPUs, if it did. */
+function endOf(pod: Pod): string | undefined {
+  if (FINISHED.has(pod.status?.phase ?? '')) {
+    const finished = (pod.status?.containerStatuses ?? [])
+      .map(s => s.state?.terminated?.finishedAt)
+      .filter((t): t is string => Boolean(t))
+      .sort();
+    return finished.at(-1) ?? pod.status?.startTime;
+  }
+  return pod.metadata.deletionTimestamp;
+}

@@ -1,0 +1,81 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { NotConfiguredError } from '@internal/plugin-mlp-kube-node';
+
+/**
+ * Hourly rates per GPU type, in the configured currency. A GPU type without a rate costs the
+ * default rate when one is configured; otherwise reading it is an error that names the type and
+ * the setting, never NaN.
+ */
+export class RateCard {
+  static fromConfig(config: Config): RateCard {
+    const currency = config.getOptionalString('cost.currency') ?? 'EUR';
+    if (!/^[A-Z]{3}$/.test(currency)) {
+      throw new NotConfiguredError(
+        `cost.currency is '${currency}'; it must be an ISO 4217 code such as EUR or USD`,
+      );
+    }
+    // A list, not a map: config keys cannot hold the dots and slashes of resource names.
+    const rates = new Map<string, number>();
+    for (const [i, entry] of (
+      config.getOptionalConfigArray('cost.gpuRates') ?? []
+    ).entries()) {
+      const resource = entry.getString('resource');
+      if (rates.has(resource)) {
+        throw new NotConfiguredError(
+          `cost.gpuRates[${i}].resource: ${resource} is listed twice; keep one rate per GPU type`,
+        );
+      }
+      rates.set(
+        resource,
+        RateCard.rate(
+          entry.getNumber('hourlyRate'),
+          `cost.gpuRates[${i}].hourlyRate (${resource})`,
+        ),
+      );
+    }
+    const fallback = config.getOptionalNumber('cost.defaultGpuHourlyRate');
+    return new RateCard(
+      currency,
+      rates,
+      fallback === undefined
+        ? undefined
+        : RateCard.rate(fallback, 'cost.defaultGpuHourlyRate'),
+    );
+  }
+
+  private static rate(value: number, key: string): number {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new NotConfiguredError(
+        `${key} is ${value}; a rate is an amount per GPU-hour, 0 or more`,
+      );
+    }
+    return value;
+  }
+
+  constructor(
+    readonly currency: string,
+    private readonly rates: Map<string, number>,
+    private readonly fallback?: number,
+  ) {}
+
+  knows(resource: string): boolean {
+    return this.rates.has(resource) || this.fallback !== undefined;
+  }
+
+  hourlyRate(resource: string): number {
+    const rate = this.rates.get(resource) ?? this.fallback;
+    if (rate === undefined) {
+      throw new InputError(
+        `No hourly rate for ${resource}: add { resource: ${resource}, hourlyRate } to cost.gpuRates (or set cost.defaultGpuHourlyRate). Known: ${[
+          ...this.rates.keys(),
+        ].join(', ')}`,
+      );
+    }
+    return rate;
+  }
+
+  entries(): Record<string, number> {
+    return Object.fromEntries(this.rates);
+  }
+}

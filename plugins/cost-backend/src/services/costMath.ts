@@ -1,0 +1,135 @@
+// Pure functions: GPU-hours and cost of allocations over a time range.
+import type { CostLine, DailyCost } from '@internal/plugin-cost-common';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** One row of the ledger, with its end when it has one. */
+export type Allocation = {
+  podUid: string;
+  resource: string;
+  team: string;
+  namespace: string;
+  pod: string;
+  project: string;
+  model: string;
+  user: string;
+  reservationId?: string;
+  gpus: number;
+  hourlyRate: number;
+  startedAt: string;
+  endedAt?: string;
+};
+
+/** Money is summed exactly and rounded to cents once, where it is shown. */
+export function cents(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}
+
+/** Hours of [start, end) that fall in [from, to); open allocations run until `now`. */
+export function overlapHours(
+  allocation: Pick<Allocation, 'startedAt' | 'endedAt'>,
+  from: number,
+  to: number,
+  now: number,
+): number {
+  const start = Math.max(Date.parse(allocation.startedAt), from);
+  const end = Math.min(
+    allocation.endedAt ? Date.parse(allocation.endedAt) : now,
+    to,
+  );
+  return end > start ? (end - start) / HOUR_MS : 0;
+}
+
+/** The totals and breakdowns of allocations over [from, to). */
+export function summarise(
+  allocations: Allocation[],
+  range: { from: number; to: number; now: number },
+) {
+  const daily = new Map<string, DailyCost>();
+  const by = {
+    project: new Map<string, CostLine>(),
+    model: new Map<string, CostLine>(),
+    user: new Map<string, CostLine>(),
+    resource: new Map<string, CostLine>(),
+  };
+  const add = (
+    map: Map<string, CostLine>,
+    key: string,
+    h: number,
+    c: number,
+  ) => {
+    const line = map.get(key) ?? { key, gpuHours: 0, cost: 0 };
+    line.gpuHours += h;
+    line.cost += c;
+    map.set(key, line);
+  };
+  let gpuHours = 0;
+  let cost = 0;
+  for (const a of allocations) {
+    const hours = overlapHours(a, range.from, range.to, range.now);
+    if (hours === 0) continue;
+    const h = hours * a.gpus;
+    const c = h * a.hourlyRate;
+    gpuHours += h;
+    cost += c;
+    add(by.project, a.project, h, c);
+    add(by.model, a.model, h, c);
+    add(by.user, a.user, h, c);
+    add(by.resource, a.resource, h, c);
+    // Split over the UTC days it touches.
+    const first = Math.floor(
+      Math.max(Date.parse(a.startedAt), range.from) / DAY_MS,
+    );
+    const end = Math.min(
+      a.endedAt ? Date.parse(a.endedAt) : range.now,
+      range.to,
+    );
+    for (let d = first; d * DAY_MS < end; d++) {
+      const dayHours = overlapHours(a, d * DAY_MS, (d + 1) * DAY_MS, range.now);
+      if (dayHours === 0) continue;
+      const day = new Date(d * DAY_MS).toISOString().slice(0, 10);
+      const entry = daily.get(day) ?? { day, gpuHours: 0, cost: 0 };
+      entry.gpuHours += dayHours * a.gpus;
+      entry.cost += dayHours * a.gpus * a.hourlyRate;
+      daily.set(day, entry);
+    }
+  }
+  const lines = (map: Map<string, CostLine>) =>
+    [...map.values()]
+      .map(l => ({
+        key: l.key,
+        gpuHours: round3(l.gpuHours),
+        cost: cents(l.cost),
+      }))
+      .sort((x, y) => y.cost - x.cost || x.key.localeCompare(y.key));
+  return {
+    gpuHours: round3(gpuHours),
+    cost: cents(cost),
+    daily: [...daily.values()]
+      .map(d => ({
+        day: d.day,
+        gpuHours: round3(d.gpuHours),
+        cost: cents(d.cost),
+      }))
+      .sort((x, y) => x.day.localeCompare(y.day)),
+    byProject: lines(by.project),
+    byModel: lines(by.model),
+    byUser: lines(by.user),
+    byGpuType: lines(by.resource),
+  };
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** [start, end) of a `YYYY-MM` month in UTC. */
+export function monthRange(month: string): { from: number; to: number } {
+  const [y, m] = month.split('-').map(Number);
+  return { from: Date.UTC(y, m - 1, 1), to: Date.UTC(y, m, 1) };
+}
+
+export function monthOf(at: Date): string {
+  return at.toISOString().slice(0, 7);
+}

@@ -1,0 +1,40 @@
+import type { Budget, Reservation } from '@internal/plugin-cost-common';
+import type { Allocation } from '../services/costMath';
+
+/** What a team holds against its budget for a month, read inside the reservation transaction. */
+export type BudgetState = {
+  budget?: Budget;
+  /** Ledger cost of the month so far. */
+  spent: number;
+  /** Estimates of open reservations, less what their pods already cost. */
+  reserved: number;
+};
+
+/** The ledger (append-only), budgets and reservations. */
+export interface CostStore {
+  /** Records allocations that started; ones already recorded (same pod UID) are left as they are. */
+  recordStarts(allocations: Omit<Allocation, 'endedAt'>[]): Promise<void>;
+  /** Records ends; a pod's end is recorded once, later ones are left out. */
+  recordEnds(ends: Array<{ podUid: string; endedAt: string }>): Promise<void>;
+  /** Allocations without an end. */
+  openAllocations(): Promise<Allocation[]>;
+  /** The team's allocations that overlap [from, to). */
+  allocations(team: string, from: number, to: number): Promise<Allocation[]>;
+
+  setBudget(budget: Budget): Promise<Budget>;
+  budgets(team: string): Promise<Budget[]>;
+  budgetState(team: string, month: string, now: Date): Promise<BudgetState>;
+
+  /**
+   * In one transaction that no other reservation of the team and month can interleave with:
+   * reads the budget state, lets `decide` refuse (by throwing), and stores the reservation.
+   */
+  reserve(
+    reservation: Reservation & { month: string },
+    decide: (state: BudgetState) => void,
+    now: Date,
+  ): Promise<BudgetState>;
+  reservation(id: string): Promise<Reservation | undefined>;
+  /** Marks open reservations released; answers how many were open. */
+  release(ids: string[], at: string): Promise<number>;
+}

@@ -1,0 +1,304 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type { Budget, Reservation } from '@internal/plugin-cost-common';
+import type { Knex } from 'knex';
+import { Allocation, monthRange, summarise } from '../services/costMath';
+import { BudgetState, CostStore } from './CostStore';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-cost-backend',
+  'migrations',
+);
+/** Inserts in chunks: SQLite allows at most 999 bound values per statement. */
+const CHUNK = 50;
+
+type AllocationRow = {
+  pod_uid: string;
+  resource: string;
+  team: string;
+  namespace: string;
+  pod: string;
+  project: string;
+  model: string;
+  user: string;
+  reservation_id: string | null;
+  gpus: number;
+  hourly_rate: number | string;
+  started_at: string;
+  ended_at?: string | null;
+};
+
+type ReservationRow = {
+  id: string;
+  team: string;
+  month: string;
+  resource: string;
+  gpus: number;
+  hours: number | string;
+  estimate: number | string;
+  reference: string | null;
+  requested_by: string;
+  created_at: string;
+  expires_at: string;
+  released_at: string | null;
+};
+
+type BudgetRow = {
+  team: string;
+  month: string;
+  amount: number | string;
+  currency: string;
+  updated_by: string;
+  updated_at: string;
+};
+
+const toAllocation = (r: AllocationRow): Allocation => ({
+  podUid: r.pod_uid,
+  resource: r.resource,
+  team: r.team,
+  namespace: r.namespace,
+  pod: r.pod,
+  project: r.project,
+  model: r.model,
+  user: r.user,
+  reservationId: r.reservation_id ?? undefined,
+  gpus: Number(r.gpus),
+  hourlyRate: Number(r.hourly_rate),
+  startedAt: r.started_at,
+  endedAt: r.ended_at ?? undefined,
+});
+
+const toBudget = (r: BudgetRow): Budget => ({
+  team: r.team,
+  month: r.month,
+  amount: Number(r.amount),
+  currency: r.currency,
+  updatedBy: r.updated_by,
+  updatedAt: r.updated_at,
+});
+
+const toReservation = (r: ReservationRow, currency: string): Reservation => ({
+  id: r.id,
+  team: r.team,
+  resource: r.resource,
+  gpus: Number(r.gpus),
+  hours: Number(r.hours),
+  estimate: Number(r.estimate),
+  currency,
+  reference: r.reference ?? undefined,
+  requestedBy: r.requested_by,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  releasedAt: r.released_at ?? undefined,
+});
+
+/** CostStore on the plugin's database (SQLite or PostgreSQL). */
+export class DatabaseCostStore implements CostStore {
+  static async create(options: {
+    database: DatabaseService;
+    currency: string;
+  }): Promise<DatabaseCostStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await DatabaseCostStore.migrateUp(knex);
+    }
+    return new DatabaseCostStore(knex, options.currency);
+  }
+
+  static async migrateUp(knex: Knex) {
+    await knex.migrate.latest({ directory: migrationsDir });
+  }
+
+  static async migrateDown(knex: Knex) {
+    await knex.migrate.rollback({ directory: migrationsDir }, true);
+  }
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly currency: string,
+  ) {}
+
+  async recordStarts(allocations: Omit<Allocation, 'endedAt'>[]) {
+    for (let i = 0; i < allocations.length; i += CHUNK) {
+      const rows: AllocationRow[] = allocations.slice(i, i + CHUNK).map(a => ({
+        pod_uid: a.podUid,
+        resource: a.resource,
+        team: a.team,
+        namespace: a.namespace,
+        pod: a.pod,
+        project: a.project,
+        model: a.model,
+        user: a.user,
+        reservation_id: a.reservationId ?? null,
+        gpus: a.gpus,
+        hourly_rate: a.hourlyRate,
+        started_at: a.startedAt,
+      }));
+      await this.db('cost_allocations')
+        .insert(rows)
+        .onConflict(['pod_uid', 'resource'])
+        .ignore();
+    }
+  }
+
+  async recordEnds(ends: Array<{ podUid: string; endedAt: string }>) {
+    for (let i = 0; i < ends.length; i += CHUNK) {
+      await this.db('cost_allocation_ends')
+        .insert(
+          ends
+            .slice(i, i + CHUNK)
+            .map(e => ({ pod_uid: e.podUid, ended_at: e.endedAt })),
+        )
+        .onConflict('pod_uid')
+        .ignore();
+    }
+  }
+
+  async openAllocations(): Promise<Allocation[]> {
+    const rows = await this.db<AllocationRow>('cost_allocations as a')
+      .leftJoin('cost_allocation_ends as e', 'a.pod_uid', 'e.pod_uid')
+      .whereNull('e.pod_uid')
+      .select('a.*');
+    return rows.map(toAllocation);
+  }
+
+  async allocations(team: string, from: number, to: number) {
+    return this.allocationsIn(this.db, team, from, to);
+  }
+
+  private async allocationsIn(
+    db: Knex | Knex.Transaction,
+    team: string,
+    from: number,
+    to: number,
+  ): Promise<Allocation[]> {
+    const rows = await db<AllocationRow>('cost_allocations as a')
+      .leftJoin('cost_allocation_ends as e', 'a.pod_uid', 'e.pod_uid')
+      .where('a.team', team)
+      .where('a.started_at', '<', new Date(to).toISOString())
+      .andWhere(q =>
+        q
+          .whereNull('e.ended_at')
+          .orWhere('e.ended_at', '>', new Date(from).toISOString()),
+      )
+      .select('a.*', 'e.ended_at');
+    return rows.map(toAllocation);
+  }
+
+  async setBudget(budget: Budget): Promise<Budget> {
+    await this.db('cost_budgets')
+      .insert({
+        team: budget.team,
+        month: budget.month,
+        amount: budget.amount,
+        currency: budget.currency,
+        updated_by: budget.updatedBy,
+        updated_at: budget.updatedAt,
+      })
+      .onConflict(['team', 'month'])
+      .merge();
+    return budget;
+  }
+
+  async budgets(team: string): Promise<Budget[]> {
+    const rows = await this.db<BudgetRow>('cost_budgets')
+      .where({ team })
+      .orderBy('month', 'desc');
+    return rows.map(toBudget);
+  }
+
+  async budgetState(team: string, month: string, now: Date) {
+    return this.stateIn(this.db, team, month, now);
+  }
+
+  private async stateIn(
+    db: Knex | Knex.Transaction,
+    team: string,
+    month: string,
+    now: Date,
+    lock = false,
+  ): Promise<BudgetState> {
+    const budgetQuery = db<BudgetRow>('cost_budgets').where({ team, month });
+    // PostgreSQL: the budget row is the lock every reservation of the team and month takes.
+    // SQLite runs one write transaction at a time anyway.
+    if (lock && db.client.config.client === 'pg') budgetQuery.forUpdate();
+    const budgetRow = await budgetQuery.first();
+    const { from, to } = monthRange(month);
+    const allocations = await this.allocationsIn(db, team, from, to);
+    const spent = summarise(allocations, { from, to, now: now.getTime() }).cost;
+    const open = await db<ReservationRow>('cost_reservations')
+      .where({ team, month })
+      .whereNull('released_at')
+      .where('expires_at', '>', now.toISOString());
+    // A reservation's pods already cost something: only the rest is still held.
+    const usedByReservation = new Map<string, number>();
+    for (const a of allocations) {
+      if (!a.reservationId) continue;
+      const c = summarise([a], { from, to, now: now.getTime() }).cost;
+      usedByReservation.set(
+        a.reservationId,
+        (usedByReservation.get(a.reservationId) ?? 0) + c,
+      );
+    }
+    const reserved = open.reduce(
+      (sum, r) =>
+        sum +
+        Math.max(0, Number(r.estimate) - (usedByReservation.get(r.id) ?? 0)),
+      0,
+    );
+    return {
+      budget: budgetRow ? toBudget(budgetRow) : undefined,
+      spent,
+      reserved: Math.round(reserved * 100) / 100,
+    };
+  }
+
+  async reserve(
+    reservation: Reservation & { month: string },
+    decide: (state: BudgetState) => void,
+    now: Date,
+  ): Promise<BudgetState> {
+    return this.db.transaction(async tx => {
+      const state = await this.stateIn(
+        tx,
+        reservation.team,
+        reservation.month,
+        now,
+        true,
+      );
+      decide(state);
+      await tx('cost_reservations').insert({
+        id: reservation.id,
+        team: reservation.team,
+        month: reservation.month,
+        resource: reservation.resource,
+        gpus: reservation.gpus,
+        hours: reservation.hours,
+        estimate: reservation.estimate,
+        reference: reservation.reference ?? null,
+        requested_by: reservation.requestedBy,
+        created_at: reservation.createdAt,
+        expires_at: reservation.expiresAt,
+        released_at: null,
+      });
+      return { ...state, reserved: state.reserved + reservation.estimate };
+    });
+  }
+
+  async reservation(id: string): Promise<Reservation | undefined> {
+    const row = await this.db<ReservationRow>('cost_reservations')
+      .where({ id })
+      .first();
+    return row ? toReservation(row, this.currency) : undefined;
+  }
+
+  async release(ids: string[], at: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    return this.db('cost_reservations')
+      .whereIn('id', ids)
+      .whereNull('released_at')
+      .update({ released_at: at });
+  }
+}
