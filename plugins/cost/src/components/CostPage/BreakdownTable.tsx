@@ -1,0 +1,49 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { CostLine } from '@internal/plugin-cost-common';
+import { formatGpuHours, formatMoney } from '../shared/format';
+
+/** One breakdown of a summary (by project, model, user or GPU type), most expensive first. */
+export function BreakdownTable(props: {
+  label: string;
+  keyTitle: string;
+  lines: CostLine[];
+  currency: string;
+}) {
+  const { label, keyTitle, lines, currency } = props;
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{keyTitle}</TableCell>
+          <TableCell align="right">GPU-hours</TableCell>
+          <TableCell align="right">Cost</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {lines.length === 0 && (
+          <TableRow>
+            <TableCell colSpan={3}>
+              <Typography variant="body2" color="textSecondary">
+                No GPU time in this range
+              </Typography>
+            </TableCell>
+          </TableRow>
+        )}
+        {lines.map(line => (
+          <TableRow key={line.key}>
+            <TableCell>{line.key}</TableCell>
+            <TableCell align="right">{formatGpuHours(line.gpuHours)}</TableCell>
+            <TableCell align="right">
+              {formatMoney(line.cost, currency)}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,3 @@
+import AccountBalanceWalletIcon from '@material-ui/icons/AccountBalanceWallet';
+
+export const costIcon = <AccountBalanceWalletIcon fontSize="inherit" />;

@@ -1,0 +1,3 @@
+export { costApi } from './api';
+export { costEntityCard, costEntityFilter } from './entityCard';
+export { costPage } from './page';
