@@ -63,3 +63,37 @@ export async function proxiedUserToken(user, base = BACKEND_URL) {
     );
   return (await res.json()).backstageIdentity;
 }
+
+/** Runs a template through the scaffolder API as the token's user; answers its status and log. */
+export async function runTemplate(token, template, values) {
+  const created = await api('/api/scaffolder/v2/tasks', {
+    token,
+    method: 'POST',
+    body: { templateRef: `template:default/${template}`, values },
+  });
+  if (created.status !== 201) {
+    throw new Error(`template ${template} not started: ${created.text}`);
+  }
+  const task = await eventually(
+    async () => {
+      const t = await api(`/api/scaffolder/v2/tasks/${created.json.id}`, {
+        token,
+      });
+      return (
+        ['completed', 'failed', 'cancelled'].includes(t.json.status) && t.json
+      );
+    },
+    { timeoutMs: 180_000, intervalMs: 1_000 },
+  );
+  const events = await api(
+    `/api/scaffolder/v2/tasks/${created.json.id}/events`,
+    {
+      token,
+    },
+  );
+  const log = events.json
+    .map(e => e.body.message)
+    .filter(Boolean)
+    .join('\n');
+  return { status: task?.status, log };
+}

@@ -5,7 +5,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as k8s from '@kubernetes/client-node';
-import { api, eventually, guestToken, proxiedUserToken } from './api.mjs';
+import {
+  api,
+  eventually,
+  guestToken,
+  proxiedUserToken,
+  runTemplate,
+} from './api.mjs';
 import { launch, signIn, step } from './browser.mjs';
 
 let scientist;
@@ -95,6 +101,33 @@ describe('GPU cost through the HTTP API and the real permission policy', () => {
     );
     assert.equal(released.status, 200, released.text);
     assert.ok(released.json.releasedAt);
+  });
+});
+
+describe('the ML project template checks the budget before anything is created', () => {
+  test('a project whose jobs the budget cannot hold is refused with the figures', async () => {
+    const name = `e2e-budget-${Date.now().toString(36)}`;
+    // 1 GPU × 336 h × 2.50 EUR = 840 EUR, far over the 100 EUR budget set above.
+    const { status, log } = await runTemplate(scientist, 'ml-project', {
+      name,
+      description: 'Too expensive for this month',
+      team: 'group:default/nlp-team',
+      modelType: 'tabular',
+      framework: 'sklearn',
+      gpusPerJob: 1,
+      runtimeHours: 336,
+    });
+    assert.equal(status, 'failed', log);
+    assert.match(
+      log,
+      /mlp:cost:check: Over budget: .* costs about 840 EUR, but nlp-team has .* EUR left of its 100 EUR budget/,
+    );
+    assert.doesNotMatch(log, /Beginning step Create the project/);
+    const entity = await api(
+      `/api/catalog/entities/by-name/component/default/${name}`,
+      { token: scientist },
+    );
+    assert.equal(entity.status, 404);
   });
 });
 

@@ -17,6 +17,8 @@ import { createNetworkPolicyAction } from './actions/networkPolicy';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createQueueAction } from './actions/queue';
 import { createQuotaCheckAction } from './actions/quotaCheck';
+import { createCostCheckAction } from './actions/costCheck';
+import { costBudgetServiceRef } from '@internal/plugin-cost-node';
 import { createRegisterLocalAction } from './actions/registerLocal';
 import { createRegisterRepoAction } from './actions/registerRepo';
 import { HttpKubeObjects } from './kube/HttpKubeObjects';
@@ -37,6 +39,7 @@ export const scaffolderModuleMlp = createBackendModule({
         userInfo: coreServices.userInfo,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        costBudget: costBudgetServiceRef,
       },
       async init({
         scaffolder,
@@ -46,6 +49,7 @@ export const scaffolderModuleMlp = createBackendModule({
         userInfo,
         auth,
         catalog,
+        costBudget,
       }) {
         const cluster = readKubeCluster(config);
         if (!cluster) {
@@ -66,6 +70,7 @@ export const scaffolderModuleMlp = createBackendModule({
           createArgoProjectAction(deps),
           createArgoApplicationAction(deps),
           createQuotaCheckAction(deps),
+          createCostCheckAction(deps, costBudget),
           createMlflowExperimentAction(deps),
           createPublishLocalAction(deps),
           createRegisterLocalAction(deps, catalog, auth),
