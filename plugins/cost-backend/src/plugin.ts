@@ -2,9 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { costPermissions } from '@internal/plugin-cost-common';
 import { KubeHttp, readKubeCluster } from '@internal/plugin-mlp-kube-node';
 import { createRouter } from './router';
+import { BudgetAlerts } from './services/BudgetAlerts';
 import { CostService } from './services/CostService';
 import { LedgerSyncTask } from './services/LedgerSyncTask';
 import { PodLedgerSync } from './services/PodLedgerSync';
@@ -26,6 +28,7 @@ export const costPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         userInfo: coreServices.userInfo,
+        notifications: notificationService,
       },
       async init(deps) {
         const rates = RateCard.fromConfig(deps.config);
@@ -52,6 +55,30 @@ export const costPlugin = createBackendPlugin({
             'no Kubernetes cluster configured: the cost ledger stays empty',
           );
         }
+        const alerts = new BudgetAlerts({
+          store,
+          notifications: deps.notifications,
+          logger: deps.logger,
+          keepersGroup:
+            deps.config.getOptionalString('cost.keepersGroup') ??
+            'group:default/platform-team',
+          currency: rates.currency,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'cost-budget-alerts',
+          frequency: { minutes: 10 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            try {
+              await alerts.run();
+            } catch (error) {
+              deps.logger.error('budget alert pass failed', {
+                error: String(error),
+              });
+            }
+          },
+        });
         const service = new CostService({
           store,
           rates,

@@ -1,6 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { localPostgresUrl } from '@internal/plugin-mlp-kube-node/testUtils';
 import { as, costServiceOn, TestClock } from '../__testUtils__/costService';
+import { DatabaseCostStore } from '../store/DatabaseCostStore';
 
 process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING =
   localPostgresUrl();
@@ -13,6 +14,22 @@ describe.each(databases.eachSupportedId())('CostService on %p', databaseId => {
     const knex = await databases.init(databaseId);
     return { clock, knex, ...(await costServiceOn(knex, clock)) };
   };
+
+  it('migrates up, down and up again', async () => {
+    const { knex } = await setup();
+    const tables = [
+      'cost_allocations',
+      'cost_allocation_ends',
+      'cost_budgets',
+      'cost_reservations',
+      'cost_budget_alerts',
+    ];
+    for (const t of tables) expect(await knex.schema.hasTable(t)).toBe(true);
+    await DatabaseCostStore.migrateDown(knex);
+    for (const t of tables) expect(await knex.schema.hasTable(t)).toBe(false);
+    await DatabaseCostStore.migrateUp(knex);
+    for (const t of tables) expect(await knex.schema.hasTable(t)).toBe(true);
+  });
 
   it('accepts exactly as many of 100 concurrent checks as the budget holds', async () => {
     const { service } = await setup();

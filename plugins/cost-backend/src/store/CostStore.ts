@@ -35,6 +35,17 @@ export interface CostStore {
     now: Date,
   ): Promise<BudgetState>;
   reservation(id: string): Promise<Reservation | undefined>;
+  /** Teams with a budget for the month. */
+  budgetedTeams(month: string): Promise<string[]>;
+  /** The alert thresholds already sent for the team and month. */
+  sentAlerts(team: string, month: string): Promise<number[]>;
+  /** Records that an alert was sent (once; a second record changes nothing). */
+  markAlertSent(
+    team: string,
+    month: string,
+    threshold: number,
+    at: string,
+  ): Promise<void>;
   /** Marks open reservations released; answers how many were open. */
   release(ids: string[], at: string): Promise<number>;
 }

@@ -294,6 +294,35 @@ export class DatabaseCostStore implements CostStore {
     return row ? toReservation(row, this.currency) : undefined;
   }
 
+  async budgetedTeams(month: string): Promise<string[]> {
+    const rows = await this.db<BudgetRow>('cost_budgets')
+      .where({ month })
+      .orderBy('team')
+      .select('team');
+    return rows.map(r => r.team);
+  }
+
+  async sentAlerts(team: string, month: string): Promise<number[]> {
+    const rows: Array<{ threshold: number | string }> = await this.db(
+      'cost_budget_alerts',
+    )
+      .where({ team, month })
+      .select('threshold');
+    return rows.map(r => Number(r.threshold));
+  }
+
+  async markAlertSent(
+    team: string,
+    month: string,
+    threshold: number,
+    at: string,
+  ): Promise<void> {
+    await this.db('cost_budget_alerts')
+      .insert({ team, month, threshold, sent_at: at })
+      .onConflict(['team', 'month', 'threshold'])
+      .ignore();
+  }
+
   async release(ids: string[], at: string): Promise<number> {
     if (ids.length === 0) return 0;
     return this.db('cost_reservations')
