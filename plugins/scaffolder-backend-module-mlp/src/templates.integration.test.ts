@@ -1,6 +1,5 @@
 // Both templates end to end through the scaffolder backend API, against the real kube-apiserver
 // and MLflow that scripts/services.sh runs.
-import * as k8s from '@kubernetes/client-node';
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -22,16 +21,11 @@ import {
   runTemplate,
   SCIENTIST,
   startScaffolderBackend,
-  startTask,
-  taskLog,
-  waitForTask,
   waitForTemplates,
 } from './__testUtils__/scaffolderBackend';
 import {
   core,
   createPod,
-  kc,
-  kubeDir,
   objects,
   onboardedVersions,
   repoRoot,
@@ -513,73 +507,3 @@ describe('registering a repository published to a git host', () => {
 });
 
 // Last: it stops and restarts the local control plane.
-describe('the API server dies in the middle of onboarding', () => {
-  const crashed = `${team}-crash`;
-
-  afterAll(async () => {
-    await core.deleteNamespace({ name: crashed }).catch(() => undefined);
-    await objects
-      .delete({
-        apiVersion: 'argoproj.io/v1alpha1',
-        kind: 'AppProject',
-        metadata: { name: crashed, namespace: 'argocd' },
-      })
-      .catch(() => undefined);
-  });
-
-  it('the step that finds it gone fails clearly; after a restart a re-run completes without duplicates', async () => {
-    const api = ctx.api(KEEPER);
-    const id = await startTask(api, 'test-onboard-with-pause', {
-      team: crashed,
-    });
-    // Wait until the first half is applied and the pause has begun, then kill kube-apiserver.
-    for (
-      let i = 0;
-      !(await taskLog(api, id)).includes('Beginning step pause');
-      i++
-    ) {
-      if (i > 120) throw new Error('the task never reached its pause');
-      await new Promise(r => setTimeout(r, 250));
-    }
-    const pid = Number(
-      readFileSync(join(kubeDir(), 'kube-apiserver.pid'), 'utf8'),
-    );
-    process.kill(-pid, 'SIGKILL');
-    const failed = await waitForTask(api, id);
-    expect(failed.status).toBe('failed');
-    expect(failed.log).toMatch(
-      /Beginning step mlp:k8s:network-policy\n.*Could not read Namespace .* did not answer \(ECONNREFUSED\)/,
-    );
-
-    // Restart the control plane on the same etcd data (what scripts/services.sh does).
-    execFileSync(
-      'bash',
-      [join(repoRoot(), 'scripts', 'services', 'kube.sh'), 'start', kubeDir()],
-      {
-        stdio: 'inherit',
-        timeout: 240_000,
-      },
-    );
-
-    const again = await waitForTask(
-      api,
-      await startTask(api, 'test-onboard-with-pause', { team: crashed }),
-    );
-    expect(again.status).toBe('completed');
-    // What the first run made is reused, what it did not get to is created, nothing twice.
-    expect(again.log).toMatch(new RegExp(`Namespace ${crashed}: unchanged`));
-    expect(again.log).toMatch(/ResourceQuota .*gpu-quota: unchanged/);
-    expect(again.log).toMatch(/NetworkPolicy .*team-isolation: created/);
-    expect(again.log).toMatch(/AppProject .*: created/);
-    const quotas = await core.listNamespacedResourceQuota({
-      namespace: crashed,
-    });
-    expect(quotas.items.map(q => q.metadata?.name)).toEqual(['gpu-quota']);
-    const policies = await kc
-      .makeApiClient(k8s.NetworkingV1Api)
-      .listNamespacedNetworkPolicy({ namespace: crashed });
-    expect(policies.items.map(p => p.metadata?.name)).toEqual([
-      'team-isolation',
-    ]);
-  });
-});
