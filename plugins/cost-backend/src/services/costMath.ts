@@ -41,6 +41,15 @@ export function overlapHours(
   return end > start ? (end - start) / HOUR_MS : 0;
 }
 
+/** What one allocation cost over [from, to): GPU-hours × its rate, not yet rounded. */
+export function costOf(
+  allocation: Allocation,
+  range: { from: number; to: number; now: number },
+): number {
+  const hours = overlapHours(allocation, range.from, range.to, range.now);
+  return hours * allocation.gpus * allocation.hourlyRate;
+}
+
 /** The totals and breakdowns of allocations over [from, to). */
 export function summarise(
   allocations: Allocation[],

@@ -4,7 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Budget, Reservation } from '@internal/plugin-cost-common';
 import type { Knex } from 'knex';
-import { Allocation, monthRange, summarise } from '../services/costMath';
+import {
+  Allocation,
+  cents,
+  costOf,
+  monthRange,
+  summarise,
+} from '../services/costMath';
 import { BudgetState, CostStore } from './CostStore';
 
 const migrationsDir = resolvePackagePath(
@@ -236,7 +242,7 @@ export class DatabaseCostStore implements CostStore {
     const usedByReservation = new Map<string, number>();
     for (const a of allocations) {
       if (!a.reservationId) continue;
-      const c = summarise([a], { from, to, now: now.getTime() }).cost;
+      const c = cents(costOf(a, { from, to, now: now.getTime() }));
       usedByReservation.set(
         a.reservationId,
         (usedByReservation.get(a.reservationId) ?? 0) + c,
