@@ -132,6 +132,14 @@ const schema = z
           .number('an amount per GPU-hour, 0 or more, such as 2.5')
           .min(0, 'an amount per GPU-hour, 0 or more, such as 2.5')
           .optional(),
+        syncSeconds: z
+          .number('a number of seconds above 0, such as 30')
+          .positive('a number of seconds above 0, such as 30')
+          .optional(),
+        rollupMinutes: z
+          .number('a number of minutes above 0, such as 60')
+          .positive('a number of minutes above 0, such as 60')
+          .optional(),
       })
       .passthrough()
       .optional(),

@@ -11,6 +11,7 @@ import { CostService } from './services/CostService';
 import { LedgerSyncTask } from './services/LedgerSyncTask';
 import { PodLedgerSync } from './services/PodLedgerSync';
 import { RateCard } from './services/RateCard';
+import { RollUpTask } from './services/RollUpTask';
 import { DatabaseCostStore } from './store/DatabaseCostStore';
 
 /** GPU cost per team from an allocation ledger, budgets and budget checks, under /api/cost. */
@@ -55,6 +56,13 @@ export const costPlugin = createBackendPlugin({
             'no Kubernetes cluster configured: the cost ledger stays empty',
           );
         }
+        await RollUpTask.schedule({
+          scheduler: deps.scheduler,
+          store,
+          logger: deps.logger,
+          frequencyMinutes:
+            deps.config.getOptionalNumber('cost.rollupMinutes') ?? 60,
+        });
         const alerts = new BudgetAlerts({
           store,
           notifications: deps.notifications,

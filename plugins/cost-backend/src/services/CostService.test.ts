@@ -23,6 +23,9 @@ describe.each(databases.eachSupportedId())('CostService on %p', databaseId => {
       'cost_budgets',
       'cost_reservations',
       'cost_budget_alerts',
+      'cost_daily',
+      'cost_rollup_state',
+      'cost_open_allocations',
     ];
     for (const t of tables) expect(await knex.schema.hasTable(t)).toBe(true);
     await DatabaseCostStore.migrateDown(knex);

@@ -31,7 +31,7 @@ import {
 } from '@internal/plugin-cost-common';
 import { randomUUID } from 'node:crypto';
 import { BudgetState, CostStore } from '../store/CostStore';
-import { cents, monthOf, summarise } from './costMath';
+import { cents, monthOf, summariseSlices } from './costMath';
 import { RateCard } from './RateCard';
 
 const HOUR_MS = 3_600_000;
@@ -68,15 +68,18 @@ export class CostService {
     range: RangeQuery,
   ): Promise<CostSummary> {
     await this.assertMayRead(credentials, team);
-    const from = Date.parse(`${range.from}T00:00:00Z`);
-    const to = Date.parse(`${range.to}T00:00:00Z`);
-    const allocations = await this.options.store.allocations(team, from, to);
+    const slices = await this.options.store.slices(
+      team,
+      range.from,
+      range.to,
+      this.now(),
+    );
     return {
       team,
       from: range.from,
       to: range.to,
       currency: this.options.rates.currency,
-      ...summarise(allocations, { from, to, now: this.now().getTime() }),
+      ...summariseSlices(slices),
     };
   }
 

@@ -50,43 +50,30 @@ export function costOf(
   return hours * allocation.gpus * allocation.hourlyRate;
 }
 
-/** The totals and breakdowns of allocations over [from, to). */
-export function summarise(
+/**
+ * GPU-hours and cost of one team on one UTC day for one project, model, user and GPU type: what
+ * the daily roll-up stores, and what summaries are added up from. Not rounded.
+ */
+export type Slice = {
+  day: string;
+  project: string;
+  model: string;
+  user: string;
+  resource: string;
+  gpuHours: number;
+  cost: number;
+};
+
+const sliceKey = (s: Omit<Slice, 'gpuHours' | 'cost'>) =>
+  JSON.stringify([s.day, s.project, s.model, s.user, s.resource]);
+
+/** Splits allocations over the UTC days of [from, to) they touch, summed per day and dimension. */
+export function slicesOf(
   allocations: Allocation[],
   range: { from: number; to: number; now: number },
-) {
-  const daily = new Map<string, DailyCost>();
-  const by = {
-    project: new Map<string, CostLine>(),
-    model: new Map<string, CostLine>(),
-    user: new Map<string, CostLine>(),
-    resource: new Map<string, CostLine>(),
-  };
-  const add = (
-    map: Map<string, CostLine>,
-    key: string,
-    h: number,
-    c: number,
-  ) => {
-    const line = map.get(key) ?? { key, gpuHours: 0, cost: 0 };
-    line.gpuHours += h;
-    line.cost += c;
-    map.set(key, line);
-  };
-  let gpuHours = 0;
-  let cost = 0;
+): Slice[] {
+  const slices = new Map<string, Slice>();
   for (const a of allocations) {
-    const hours = overlapHours(a, range.from, range.to, range.now);
-    if (hours === 0) continue;
-    const h = hours * a.gpus;
-    const c = h * a.hourlyRate;
-    gpuHours += h;
-    cost += c;
-    add(by.project, a.project, h, c);
-    add(by.model, a.model, h, c);
-    add(by.user, a.user, h, c);
-    add(by.resource, a.resource, h, c);
-    // Split over the UTC days it touches.
     const first = Math.floor(
       Math.max(Date.parse(a.startedAt), range.from) / DAY_MS,
     );
@@ -95,14 +82,55 @@ export function summarise(
       range.to,
     );
     for (let d = first; d * DAY_MS < end; d++) {
-      const dayHours = overlapHours(a, d * DAY_MS, (d + 1) * DAY_MS, range.now);
-      if (dayHours === 0) continue;
-      const day = new Date(d * DAY_MS).toISOString().slice(0, 10);
-      const entry = daily.get(day) ?? { day, gpuHours: 0, cost: 0 };
-      entry.gpuHours += dayHours * a.gpus;
-      entry.cost += dayHours * a.gpus * a.hourlyRate;
-      daily.set(day, entry);
+      const from = Math.max(d * DAY_MS, range.from);
+      const to = Math.min((d + 1) * DAY_MS, range.to);
+      const hours = overlapHours(a, from, to, range.now);
+      if (hours === 0) continue;
+      const key = {
+        day: new Date(d * DAY_MS).toISOString().slice(0, 10),
+        project: a.project,
+        model: a.model,
+        user: a.user,
+        resource: a.resource,
+      };
+      const k = sliceKey(key);
+      const slice = slices.get(k) ?? { ...key, gpuHours: 0, cost: 0 };
+      slice.gpuHours += hours * a.gpus;
+      slice.cost += hours * a.gpus * a.hourlyRate;
+      slices.set(k, slice);
     }
+  }
+  return [...slices.values()];
+}
+
+/** The totals, daily series and breakdowns of slices, rounded once here. */
+export function summariseSlices(slices: Slice[]) {
+  const daily = new Map<string, DailyCost>();
+  const by = {
+    project: new Map<string, CostLine>(),
+    model: new Map<string, CostLine>(),
+    user: new Map<string, CostLine>(),
+    resource: new Map<string, CostLine>(),
+  };
+  const add = (map: Map<string, CostLine>, key: string, s: Slice) => {
+    const line = map.get(key) ?? { key, gpuHours: 0, cost: 0 };
+    line.gpuHours += s.gpuHours;
+    line.cost += s.cost;
+    map.set(key, line);
+  };
+  let gpuHours = 0;
+  let cost = 0;
+  for (const s of slices) {
+    gpuHours += s.gpuHours;
+    cost += s.cost;
+    add(by.project, s.project, s);
+    add(by.model, s.model, s);
+    add(by.user, s.user, s);
+    add(by.resource, s.resource, s);
+    const entry = daily.get(s.day) ?? { day: s.day, gpuHours: 0, cost: 0 };
+    entry.gpuHours += s.gpuHours;
+    entry.cost += s.cost;
+    daily.set(s.day, entry);
   }
   const lines = (map: Map<string, CostLine>) =>
     [...map.values()]
@@ -127,6 +155,24 @@ export function summarise(
     byUser: lines(by.user),
     byGpuType: lines(by.resource),
   };
+}
+
+/** The totals and breakdowns of allocations over [from, to). */
+export function summarise(
+  allocations: Allocation[],
+  range: { from: number; to: number; now: number },
+) {
+  return summariseSlices(slicesOf(allocations, range));
+}
+
+/** The UTC day (`YYYY-MM-DD`) of a timestamp. */
+export function dayOf(at: number | string): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+/** Midnight UTC of a `YYYY-MM-DD` day, in ms. */
+export function dayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
 }
 
 function round3(n: number): number {

@@ -1,5 +1,5 @@
 import type { Budget, Reservation } from '@internal/plugin-cost-common';
-import type { Allocation } from '../services/costMath';
+import type { Allocation, Slice } from '../services/costMath';
 
 /** What a team holds against its budget for a month, read inside the reservation transaction. */
 export type BudgetState = {
@@ -10,6 +10,13 @@ export type BudgetState = {
   reserved: number;
 };
 
+export type RollUpResult = {
+  /** Teams whose days were rolled up. */
+  teams: number;
+  /** Team-days rolled up (again). */
+  days: number;
+};
+
 /** The ledger (append-only), budgets and reservations. */
 export interface CostStore {
   /** Records allocations that started; ones already recorded (same pod UID) are left as they are. */
@@ -18,8 +25,16 @@ export interface CostStore {
   recordEnds(ends: Array<{ podUid: string; endedAt: string }>): Promise<void>;
   /** Allocations without an end. */
   openAllocations(): Promise<Allocation[]>;
-  /** The team's allocations that overlap [from, to). */
-  allocations(team: string, from: number, to: number): Promise<Allocation[]>;
+  /**
+   * The team's GPU use over the days [from, to) (`YYYY-MM-DD`, `to` excluded), split per day and
+   * dimension: rolled-up days from the daily roll-up, the rest (today, stale days) from the ledger.
+   */
+  slices(team: string, from: string, to: string, now: Date): Promise<Slice[]>;
+  /**
+   * Rolls up every team's days before today that are not rolled up yet or were made stale by a
+   * late ledger write. Safe to run at any time, next to ledger writes and other passes.
+   */
+  rollUp(now: Date): Promise<RollUpResult>;
 
   setBudget(budget: Budget): Promise<Budget>;
   budgets(team: string): Promise<Budget[]>;

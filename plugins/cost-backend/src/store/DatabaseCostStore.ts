@@ -8,33 +8,17 @@ import {
   Allocation,
   cents,
   costOf,
+  dayOf,
   monthRange,
-  summarise,
+  Slice,
 } from '../services/costMath';
-import { BudgetState, CostStore } from './CostStore';
+import { BudgetState, CostStore, RollUpResult } from './CostStore';
+import { DatabaseLedger } from './DatabaseLedger';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-cost-backend',
   'migrations',
 );
-/** Inserts in chunks: SQLite allows at most 999 bound values per statement. */
-const CHUNK = 50;
-
-type AllocationRow = {
-  pod_uid: string;
-  resource: string;
-  team: string;
-  namespace: string;
-  pod: string;
-  project: string;
-  model: string;
-  user: string;
-  reservation_id: string | null;
-  gpus: number;
-  hourly_rate: number | string;
-  started_at: string;
-  ended_at?: string | null;
-};
 
 type ReservationRow = {
   id: string;
@@ -59,22 +43,6 @@ type BudgetRow = {
   updated_by: string;
   updated_at: string;
 };
-
-const toAllocation = (r: AllocationRow): Allocation => ({
-  podUid: r.pod_uid,
-  resource: r.resource,
-  team: r.team,
-  namespace: r.namespace,
-  pod: r.pod,
-  project: r.project,
-  model: r.model,
-  user: r.user,
-  reservationId: r.reservation_id ?? undefined,
-  gpus: Number(r.gpus),
-  hourlyRate: Number(r.hourly_rate),
-  startedAt: r.started_at,
-  endedAt: r.ended_at ?? undefined,
-});
 
 const toBudget = (r: BudgetRow): Budget => ({
   team: r.team,
@@ -121,76 +89,33 @@ export class DatabaseCostStore implements CostStore {
     await knex.migrate.rollback({ directory: migrationsDir }, true);
   }
 
+  private readonly ledger: DatabaseLedger;
+
   private constructor(
     private readonly db: Knex,
     private readonly currency: string,
-  ) {}
-
-  async recordStarts(allocations: Omit<Allocation, 'endedAt'>[]) {
-    for (let i = 0; i < allocations.length; i += CHUNK) {
-      const rows: AllocationRow[] = allocations.slice(i, i + CHUNK).map(a => ({
-        pod_uid: a.podUid,
-        resource: a.resource,
-        team: a.team,
-        namespace: a.namespace,
-        pod: a.pod,
-        project: a.project,
-        model: a.model,
-        user: a.user,
-        reservation_id: a.reservationId ?? null,
-        gpus: a.gpus,
-        hourly_rate: a.hourlyRate,
-        started_at: a.startedAt,
-      }));
-      await this.db('cost_allocations')
-        .insert(rows)
-        .onConflict(['pod_uid', 'resource'])
-        .ignore();
-    }
+  ) {
+    this.ledger = new DatabaseLedger(db);
   }
 
-  async recordEnds(ends: Array<{ podUid: string; endedAt: string }>) {
-    for (let i = 0; i < ends.length; i += CHUNK) {
-      await this.db('cost_allocation_ends')
-        .insert(
-          ends
-            .slice(i, i + CHUNK)
-            .map(e => ({ pod_uid: e.podUid, ended_at: e.endedAt })),
-        )
-        .onConflict('pod_uid')
-        .ignore();
-    }
+  recordStarts(allocations: Omit<Allocation, 'endedAt'>[]) {
+    return this.ledger.recordStarts(allocations);
   }
 
-  async openAllocations(): Promise<Allocation[]> {
-    const rows = await this.db<AllocationRow>('cost_allocations as a')
-      .leftJoin('cost_allocation_ends as e', 'a.pod_uid', 'e.pod_uid')
-      .whereNull('e.pod_uid')
-      .select('a.*');
-    return rows.map(toAllocation);
+  recordEnds(ends: Array<{ podUid: string; endedAt: string }>) {
+    return this.ledger.recordEnds(ends);
   }
 
-  async allocations(team: string, from: number, to: number) {
-    return this.allocationsIn(this.db, team, from, to);
+  openAllocations(): Promise<Allocation[]> {
+    return this.ledger.openAllocations();
   }
 
-  private async allocationsIn(
-    db: Knex | Knex.Transaction,
-    team: string,
-    from: number,
-    to: number,
-  ): Promise<Allocation[]> {
-    const rows = await db<AllocationRow>('cost_allocations as a')
-      .leftJoin('cost_allocation_ends as e', 'a.pod_uid', 'e.pod_uid')
-      .where('a.team', team)
-      .where('a.started_at', '<', new Date(to).toISOString())
-      .andWhere(q =>
-        q
-          .whereNull('e.ended_at')
-          .orWhere('e.ended_at', '>', new Date(from).toISOString()),
-      )
-      .select('a.*', 'e.ended_at');
-    return rows.map(toAllocation);
+  slices(team: string, from: string, to: string, now: Date): Promise<Slice[]> {
+    return this.ledger.slices(team, from, to, now);
+  }
+
+  rollUp(now: Date): Promise<RollUpResult> {
+    return this.ledger.rollUp(now);
   }
 
   async setBudget(budget: Budget): Promise<Budget> {
@@ -232,20 +157,28 @@ export class DatabaseCostStore implements CostStore {
     if (lock && db.client.config.client === 'pg') budgetQuery.forUpdate();
     const budgetRow = await budgetQuery.first();
     const { from, to } = monthRange(month);
-    const allocations = await this.allocationsIn(db, team, from, to);
-    const spent = summarise(allocations, { from, to, now: now.getTime() }).cost;
+    const slices = await this.ledger.slices(
+      team,
+      dayOf(from),
+      dayOf(to),
+      now,
+      db,
+    );
+    const spent = cents(slices.reduce((sum, s) => sum + s.cost, 0));
     const open = await db<ReservationRow>('cost_reservations')
       .where({ team, month })
       .whereNull('released_at')
       .where('expires_at', '>', now.toISOString());
     // A reservation's pods already cost something: only the rest is still held.
     const usedByReservation = new Map<string, number>();
-    for (const a of allocations) {
-      if (!a.reservationId) continue;
+    for (const a of await this.ledger.ofReservations(
+      open.map(r => r.id),
+      db,
+    )) {
       const c = cents(costOf(a, { from, to, now: now.getTime() }));
       usedByReservation.set(
-        a.reservationId,
-        (usedByReservation.get(a.reservationId) ?? 0) + c,
+        a.reservationId!,
+        (usedByReservation.get(a.reservationId!) ?? 0) + c,
       );
     }
     const reserved = open.reduce(
