@@ -24,8 +24,11 @@ MLFLOW_PORT="${MLP_MLFLOW_PORT:-5050}"
 
 up_postgres() {
   "$MLP_ROOT/scripts/ensure-system-packages.sh"
+  local url="postgresql://postgres:postgres@127.0.0.1:$PG_PORT/postgres"
   if [ -f "$state/postgres/data/postmaster.pid" ] &&
     PGPASSWORD=postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'select 1' >/dev/null 2>&1; then
+    # Already up: its line was dropped from services.env above, so it is written again.
+    echo "MLP_POSTGRES_URL=$url" >>"$env_file"
     return
   fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
@@ -35,7 +38,7 @@ up_postgres() {
     "$MLP_ROOT/scripts/services/postgres.sh" stop "$state/postgres"
     mlp_die "postgres: failed to start; see $state/postgres/server.log (a broken data folder: remove $state/postgres)"
   }
-  echo "MLP_POSTGRES_URL=postgresql://postgres:postgres@127.0.0.1:$PG_PORT/postgres" >>"$env_file"
+  echo "MLP_POSTGRES_URL=$url" >>"$env_file"
 }
 
 up_mlflow() {

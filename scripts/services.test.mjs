@@ -260,3 +260,23 @@ test('bringing up some services keeps what services.env says of the others', asy
     /baseUrl: http:\/\/mlflow.example:5000/,
   );
 });
+
+test('bringing up a postgres that is already up keeps its URL in services.env', async t => {
+  const dir = tempDir(t);
+  const env = await ports();
+  t.after(() =>
+    execFileSync('bash', [
+      join(root, 'scripts/services/postgres.sh'),
+      'stop',
+      join(dir, 'postgres'),
+    ]),
+  );
+  const url = `MLP_POSTGRES_URL=postgresql://postgres:postgres@127.0.0.1:${env.MLP_POSTGRES_PORT}/postgres\n`;
+  const first = await up(dir, env, 'postgres');
+  assert.equal(first.status, 0, first.stderr);
+  assert.equal(readFileSync(join(dir, 'services.env'), 'utf8'), url);
+  // The second time nothing starts, and the line must still be there.
+  const second = await up(dir, env, 'postgres');
+  assert.equal(second.status, 0, second.stderr);
+  assert.equal(readFileSync(join(dir, 'services.env'), 'utf8'), url);
+});
