@@ -132,6 +132,7 @@ const schema = z
           .number('an amount per GPU-hour, 0 or more, such as 2.5')
           .min(0, 'an amount per GPU-hour, 0 or more, such as 2.5')
           .optional(),
+        watchPods: z.boolean('true or false').optional(),
         syncSeconds: z
           .number('a number of seconds above 0, such as 30')
           .positive('a number of seconds above 0, such as 30')

@@ -6,7 +6,9 @@ export interface Config {
     gpuRates?: Array<{ resource: string; hourlyRate: number }>;
     /** Price of a GPU-hour of any GPU type not listed in gpuRates. */
     defaultGpuHourlyRate?: number;
-    /** How often the ledger is brought up to date from the cluster, in seconds (default 30). */
+    /** Watch pods and record each change as it happens (default true). */
+    watchPods?: boolean;
+    /** How often the whole ledger is checked against a list of all pods, in seconds (default 300). */
     syncSeconds?: number;
     /** How often days before today are rolled up for fast summaries, in minutes (default 60). */
     rollupMinutes?: number;

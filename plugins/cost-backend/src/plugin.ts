@@ -10,6 +10,7 @@ import { BudgetAlerts } from './services/BudgetAlerts';
 import { CostService } from './services/CostService';
 import { LedgerSyncTask } from './services/LedgerSyncTask';
 import { PodLedgerSync } from './services/PodLedgerSync';
+import { PodWatcher } from './services/PodWatcher';
 import { RateCard } from './services/RateCard';
 import { RollUpTask } from './services/RollUpTask';
 import { DatabaseCostStore } from './store/DatabaseCostStore';
@@ -24,6 +25,7 @@ export const costPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
@@ -39,17 +41,20 @@ export const costPlugin = createBackendPlugin({
         });
         const cluster = readKubeCluster(deps.config);
         if (cluster) {
+          const http = new KubeHttp(cluster);
+          const sync = new PodLedgerSync(http, store, rates, deps.logger);
+          // The watch records changes as they happen; the scheduled list is the safety net.
+          if (deps.config.getOptionalBoolean('cost.watchPods') ?? true) {
+            const watcher = new PodWatcher(http, sync, deps.logger);
+            deps.lifecycle.addStartupHook(() => watcher.start());
+            deps.lifecycle.addShutdownHook(() => watcher.stop());
+          }
           await LedgerSyncTask.schedule({
             scheduler: deps.scheduler,
-            sync: new PodLedgerSync(
-              new KubeHttp(cluster),
-              store,
-              rates,
-              deps.logger,
-            ),
+            sync,
             logger: deps.logger,
             frequencySeconds:
-              deps.config.getOptionalNumber('cost.syncSeconds') ?? 30,
+              deps.config.getOptionalNumber('cost.syncSeconds') ?? 300,
           });
         } else {
           deps.logger.warn(

@@ -1,4 +1,5 @@
 import * as k8s from '@kubernetes/client-node';
+import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { KubeApiError, KubeUnreachableError } from './errors';
 import { KubeCluster } from './clusterConfig';
@@ -54,7 +55,102 @@ export class KubeHttp {
   }
 
   async request<T>(request: KubeRequest): Promise<T | undefined> {
+    const res = await this.open(request);
+    const text = await new Promise<string>((resolve, reject) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', chunk => (data += chunk));
+      res.on('end', () => resolve(data));
+      res.on('error', error => reject(this.unreachable(request.what, error)));
+    });
+    const status = res.statusCode ?? 0;
+    if (status >= 200 && status < 300) return parse(text) as T | undefined;
+    if (request.absent?.includes(status)) return undefined;
+    throw this.refused(request.what, status, text);
+  }
+
+  /**
+   * Watches a collection (`path` without `watch=1`), calling `onEvent` for each event in order.
+   * Resolves when the server ends the watch (its timeout) or `signal` aborts; a watch the server
+   * refuses (410 Gone for a resource version too old) or that breaks off throws a typed error.
+   */
+  async watch<T>(
+    request: Omit<KubeRequest, 'method' | 'body' | 'contentType' | 'absent'>,
+    onEvent: (event: WatchEvent<T>) => Promise<void> | void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const separator = request.path.includes('?') ? '&' : '?';
+    const res = await this.open(
+      {
+        ...request,
+        method: 'GET',
+        path: `${request.path}${separator}watch=1&allowWatchBookmarks=true`,
+        timeoutMs: 0,
+      },
+      signal,
+    );
+    const status = res.statusCode ?? 0;
+    res.setEncoding('utf8');
+    if (status < 200 || status >= 300) {
+      let text = '';
+      for await (const chunk of res) text += chunk;
+      throw this.refused(request.what, status, text);
+    }
+    let buffer = '';
+    try {
+      for await (const chunk of res) {
+        buffer += chunk;
+        let newline = buffer.indexOf('\n');
+        while (newline >= 0) {
+          const line = buffer.slice(0, newline).trim();
+          buffer = buffer.slice(newline + 1);
+          if (line) {
+            const event = parse(line) as WatchEvent<T> | undefined;
+            if (!event?.type) {
+              throw new KubeApiError(
+                0,
+                undefined,
+                `Could not ${
+                  request.what
+                }: the watch sent a line that is not an event: ${line.slice(
+                  0,
+                  200,
+                )}`,
+              );
+            }
+            if (event.type === 'ERROR') {
+              const object = event.object as {
+                code?: number;
+                reason?: string;
+                message?: string;
+              };
+              throw new KubeApiError(
+                object.code ?? 0,
+                object.reason,
+                `Kubernetes ended the watch to ${request.what} (${
+                  object.code ?? '?'
+                } ${object.reason ?? ''}): ${object.message ?? ''}`,
+              );
+            }
+            await onEvent(event);
+          }
+          newline = buffer.indexOf('\n');
+        }
+      }
+    } catch (error) {
+      if (signal?.aborted) return;
+      if (error instanceof KubeApiError) throw error;
+      throw this.unreachable(request.what, error as Error);
+    }
+  }
+
+  /** Sends a request and answers the response once its head arrived: every call goes here. */
+  private async open(
+    request: KubeRequest & { timeoutMs?: number },
+    signal?: AbortSignal,
+  ): Promise<IncomingMessage> {
     const { method, path, what, body } = request;
+    const timeoutMs = request.timeoutMs ?? 30_000;
     const options: https.RequestOptions = {
       method,
       headers: {
@@ -66,58 +162,63 @@ export class KubeHttp {
             }
           : {}),
       },
-      timeout: 30_000,
+      ...(timeoutMs > 0 ? { timeout: timeoutMs } : {}),
+      signal,
     };
     await this.kc.applyToHTTPSOptions(options);
     const url = new URL(`${this.server}${path}`);
     this.requestCount += 1;
-    let status: number;
-    let text: string;
     try {
-      ({ status, text } = await new Promise<{ status: number; text: string }>(
-        (resolve, reject) => {
-          const req = https.request(url, options, res => {
-            let data = '';
-            res.setEncoding('utf8');
-            res.on('data', chunk => (data += chunk));
-            res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, text: data }),
-            );
-            res.on('error', reject);
-          });
-          req.on('timeout', () =>
-            req.destroy(new Error('no answer within 30 s')),
-          );
-          req.on('error', reject);
-          // JSON is YAML: an apply patch goes as JSON, byte for byte what the caller built.
-          req.end(body !== undefined ? JSON.stringify(body) : undefined);
-        },
-      ));
+      return await new Promise<IncomingMessage>((resolve, reject) => {
+        const req = https.request(url, options, resolve);
+        req.on('timeout', () =>
+          req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)),
+        );
+        req.on('error', reject);
+        // JSON is YAML: an apply patch goes as JSON, byte for byte what the caller built.
+        req.end(body !== undefined ? JSON.stringify(body) : undefined);
+      });
     } catch (error) {
-      const cause = error as NodeJS.ErrnoException;
-      throw new KubeUnreachableError(
-        `Could not ${what}: the Kubernetes API server at ${
-          this.server
-        } did not answer (${
-          cause.code ?? cause.message
-        }). Check that the cluster is up and kubernetes.clusterLocatorMethods points at it.`,
-        cause,
-      );
+      throw this.unreachable(what, error as Error);
     }
-    let json: { message?: string; reason?: string } | undefined;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    if (status >= 200 && status < 300) return json as T | undefined;
-    if (request.absent?.includes(status)) return undefined;
-    throw new KubeApiError(
+  }
+
+  private unreachable(what: string, error: Error) {
+    const cause = error as NodeJS.ErrnoException;
+    return new KubeUnreachableError(
+      `Could not ${what}: the Kubernetes API server at ${
+        this.server
+      } did not answer (${
+        cause.code ?? cause.message
+      }). Check that the cluster is up and kubernetes.clusterLocatorMethods points at it.`,
+      cause,
+    );
+  }
+
+  private refused(what: string, status: number, text: string) {
+    const json = parse(text) as
+      | { message?: string; reason?: string }
+      | undefined;
+    return new KubeApiError(
       status,
       json?.reason,
       `Kubernetes refused to ${what} (${status}${
         json?.reason ? ` ${json.reason}` : ''
       }): ${json?.message ?? text.slice(0, 300)}`,
     );
+  }
+}
+
+/** One event of a watch. BOOKMARK events carry only the resource version to resume from. */
+export type WatchEvent<T> = {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: T;
+};
+
+function parse(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { KubeHttp, type KubeRequest } from './KubeHttp';
+export { KubeHttp, type KubeRequest, type WatchEvent } from './KubeHttp';
 export { readKubeCluster, type KubeCluster } from './clusterConfig';
 export {
   KubeApiError,

@@ -154,8 +154,15 @@ it('records what pods held, to the cent, across a restart and a missed deletion'
     { day: '2026-11-10', gpuHours: 11.5, cost: 17.2 },
   ]);
   // The ledger holds one row per pod and GPU type, and one end per pod.
-  expect(await knex('cost_allocations').count({ n: '*' })).toEqual([{ n: 2 }]);
-  expect(await knex('cost_allocation_ends').count({ n: '*' })).toEqual([
-    { n: 2 },
-  ]);
+  expect(
+    await knex('cost_allocations').where({ namespace: ns }).count({ n: '*' }),
+  ).toEqual([{ n: 2 }]);
+  expect(
+    await knex('cost_allocation_ends')
+      .whereIn(
+        'pod_uid',
+        knex('cost_allocations').where({ namespace: ns }).select('pod_uid'),
+      )
+      .count({ n: '*' }),
+  ).toEqual([{ n: 2 }]);
 });

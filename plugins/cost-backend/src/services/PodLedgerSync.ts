@@ -5,6 +5,7 @@ import {
   KubeObject,
   Pod,
   podGpus,
+  WatchEvent,
 } from '@internal/plugin-mlp-kube-node';
 import { CostStore } from '../store/CostStore';
 import { Allocation } from './costMath';
@@ -20,15 +21,29 @@ export const RESERVATION_LABEL = 'mlplatform.dev/cost-reservation';
 
 const FINISHED = new Set(['Succeeded', 'Failed']);
 
-export type SyncResult = { started: number; ended: number; open: number };
+export type SyncResult = {
+  started: number;
+  ended: number;
+  open: number;
+  /** Of the pod list: a watch from here misses nothing. */
+  resourceVersion?: string;
+};
+
+type PodLedger = {
+  starts: Omit<Allocation, 'endedAt'>[];
+  end?: string;
+};
 
 /**
- * Brings the ledger up to date with the cluster: two list calls (team namespaces, pods), then
- * idempotent inserts keyed by pod UID. A pod that started holding GPUs gets its allocation; one
+ * Brings the ledger up to date with the cluster. `run` lists (team namespaces, pods) and makes
+ * idempotent inserts keyed by pod UID: a pod that started holding GPUs gets its allocation; one
  * that finished, is being deleted or is gone gets its end. Running it after a restart or a missed
- * change catches up without counting anything twice.
+ * change catches up without counting anything twice. `apply` does the same for one watch event.
  */
 export class PodLedgerSync {
+  /** Team of each team namespace, as of the last list. */
+  private teamOf = new Map<string, string>();
+
   constructor(
     private readonly http: KubeHttp,
     private readonly store: CostStore,
@@ -39,58 +54,32 @@ export class PodLedgerSync {
 
   async run(): Promise<SyncResult> {
     const at = this.now().toISOString();
-    const [namespaces, pods] = await Promise.all([
+    const [namespaces, podList] = await Promise.all([
       this.list(
         `/api/v1/namespaces?labelSelector=${encodeURIComponent(TEAM_LABEL)}`,
         'list team namespaces',
       ),
-      this.list('/api/v1/pods', 'list pods') as Promise<Pod[]>,
+      this.http.request<KubeList>({
+        method: 'GET',
+        path: '/api/v1/pods',
+        what: 'list pods',
+      }),
     ]);
-    const teamOf = new Map(
-      namespaces.map(ns => [ns.metadata.name, ns.metadata.labels![TEAM_LABEL]]),
+    this.teamOf = new Map(
+      namespaces.items.map(ns => [
+        ns.metadata.name,
+        ns.metadata.labels![TEAM_LABEL],
+      ]),
     );
     const starts: Omit<Allocation, 'endedAt'>[] = [];
     const ends = new Map<string, string>();
     const seen = new Set<string>();
-    for (const pod of pods) {
-      const team = teamOf.get(pod.metadata.namespace ?? '');
-      const uid = pod.metadata.uid;
-      const startedAt = pod.status?.startTime;
-      if (!team || !uid || !startedAt) continue;
-      const gpus = podGpus(pod);
-      if (Object.keys(gpus).length === 0) continue;
-      seen.add(uid);
-      const labels = pod.metadata.labels ?? {};
-      for (const [resource, count] of Object.entries(gpus)) {
-        if (!this.rates.knows(resource)) {
-          // Not recorded yet: once a rate is configured, the next sync records it from the
-          // pod's own start time, so no time is lost.
-          this.logger.warn(
-            'no hourly rate for a GPU type; its pods are not costed yet',
-            {
-              resource,
-              pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
-            },
-          );
-          continue;
-        }
-        starts.push({
-          podUid: uid,
-          resource,
-          team,
-          namespace: pod.metadata.namespace!,
-          pod: pod.metadata.name,
-          project: labels[PROJECT_LABEL] ?? '(none)',
-          model: labels[MODEL_LABEL] ?? '(none)',
-          user: labels[USER_LABEL] ?? '(none)',
-          reservationId: labels[RESERVATION_LABEL],
-          gpus: count,
-          hourlyRate: this.rates.hourlyRate(resource),
-          startedAt,
-        });
-      }
-      const end = endOf(pod);
-      if (end) ends.set(uid, end);
+    for (const pod of (podList?.items ?? []) as Pod[]) {
+      const ledger = this.ledgerOf(pod);
+      if (!ledger) continue;
+      seen.add(pod.metadata.uid!);
+      starts.push(...ledger.starts);
+      if (ledger.end) ends.set(pod.metadata.uid!, ledger.end);
     }
     await this.store.recordStarts(starts);
     // Open allocations whose pod is gone ended, at the latest, now.
@@ -112,18 +101,76 @@ export class PodLedgerSync {
       started: starts.length,
       ended: ends.size,
       open: open.length,
+      resourceVersion: podList?.metadata?.resourceVersion,
     };
     this.logger.debug('cost ledger synced', result);
     return result;
   }
 
-  private async list(path: string, what: string): Promise<KubeObject[]> {
+  /** One pod changed (a watch event): records its start and, when it stopped, its end. */
+  async apply(event: WatchEvent<Pod>): Promise<void> {
+    if (event.type === 'BOOKMARK' || event.type === 'ERROR') return;
+    const pod = event.object;
+    const ledger = this.ledgerOf(pod);
+    if (!ledger) return;
+    await this.store.recordStarts(ledger.starts);
+    const end =
+      ledger.end ??
+      (event.type === 'DELETED' ? this.now().toISOString() : undefined);
+    if (!end) return;
+    await this.store.recordEnds([{ podUid: pod.metadata.uid!, endedAt: end }]);
+    const reservation = pod.metadata.labels?.[RESERVATION_LABEL];
+    if (reservation) await this.store.release([reservation], end);
+  }
+
+  /** What the ledger holds of a pod: nothing unless it is in a team namespace and holds GPUs. */
+  private ledgerOf(pod: Pod): PodLedger | undefined {
+    const team = this.teamOf.get(pod.metadata.namespace ?? '');
+    const uid = pod.metadata.uid;
+    const startedAt = pod.status?.startTime;
+    if (!team || !uid || !startedAt) return undefined;
+    const gpus = podGpus(pod);
+    if (Object.keys(gpus).length === 0) return undefined;
+    const labels = pod.metadata.labels ?? {};
+    const starts: Omit<Allocation, 'endedAt'>[] = [];
+    for (const [resource, count] of Object.entries(gpus)) {
+      if (!this.rates.knows(resource)) {
+        // Not recorded yet: once a rate is configured, the next sync records it from the
+        // pod's own start time, so no time is lost.
+        this.logger.warn(
+          'no hourly rate for a GPU type; its pods are not costed yet',
+          {
+            resource,
+            pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
+          },
+        );
+        continue;
+      }
+      starts.push({
+        podUid: uid,
+        resource,
+        team,
+        namespace: pod.metadata.namespace!,
+        pod: pod.metadata.name,
+        project: labels[PROJECT_LABEL] ?? '(none)',
+        model: labels[MODEL_LABEL] ?? '(none)',
+        user: labels[USER_LABEL] ?? '(none)',
+        reservationId: labels[RESERVATION_LABEL],
+        gpus: count,
+        hourlyRate: this.rates.hourlyRate(resource),
+        startedAt,
+      });
+    }
+    return { starts, end: endOf(pod) };
+  }
+
+  private async list(path: string, what: string) {
     const answer = await this.http.request<KubeList>({
       method: 'GET',
       path,
       what,
     });
-    return answer?.items ?? [];
+    return { items: (answer?.items ?? []) as KubeObject[] };
   }
 }
 

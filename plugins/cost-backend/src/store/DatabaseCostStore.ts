@@ -157,14 +157,9 @@ export class DatabaseCostStore implements CostStore {
     if (lock && db.client.config.client === 'pg') budgetQuery.forUpdate();
     const budgetRow = await budgetQuery.first();
     const { from, to } = monthRange(month);
-    const slices = await this.ledger.slices(
-      team,
-      dayOf(from),
-      dayOf(to),
-      now,
-      db,
+    const spent = cents(
+      await this.ledger.cost(team, dayOf(from), dayOf(to), now, db),
     );
-    const spent = cents(slices.reduce((sum, s) => sum + s.cost, 0));
     const open = await db<ReservationRow>('cost_reservations')
       .where({ team, month })
       .whereNull('released_at')

@@ -3,6 +3,7 @@ import { localPostgresUrl } from '@internal/plugin-mlp-kube-node/testUtils';
 import type { Knex } from 'knex';
 import {
   Allocation,
+  cents,
   dayStart,
   summarise,
   summariseSlices,
@@ -65,8 +66,16 @@ const expected = (allocations: Allocation[], team: string) =>
     },
   );
 
-const month = async (store: DatabaseLedger, team: string) =>
-  summariseSlices(await store.slices(team, '2026-11-01', '2026-12-01', NOW));
+/** The month's summary, checked against the total the budget check adds up in the database. */
+const month = async (store: DatabaseLedger, team: string) => {
+  const summary = summariseSlices(
+    await store.slices(team, '2026-11-01', '2026-12-01', NOW),
+  );
+  expect(cents(await store.cost(team, '2026-11-01', '2026-12-01', NOW))).toBe(
+    summary.cost,
+  );
+  return summary;
+};
 
 describe.each(databases.eachSupportedId())('The daily roll-up on %p', id => {
   let knex: Knex;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import {
   Allocation,
+  costOf,
   dayOf,
   dayStart,
   Slice,
@@ -265,6 +266,38 @@ export class DatabaseLedger {
       now: now.getTime(),
     });
     return [...rolled, ...live];
+  }
+
+  /** The team's cost over the days [from, to): a sum in the database for rolled-up days. */
+  async cost(
+    team: string,
+    from: string,
+    to: string,
+    now: Date,
+    db: Db = this.db,
+  ): Promise<number> {
+    const state = await db<StateRow>('cost_rollup_state')
+      .where({ team })
+      .first();
+    if (!state) return 0;
+    const split = state.rolled_until < to ? state.rolled_until : to;
+    let total = 0;
+    if (from < split) {
+      const [row] = await db('cost_daily')
+        .where({ team })
+        .where('day', '>=', from)
+        .where('day', '<', split)
+        .sum({ total: 'cost' });
+      total += Number(row?.total ?? 0);
+    }
+    const liveFrom = dayStart(from > split ? from : split);
+    const liveTo = dayStart(to);
+    if (liveFrom < liveTo) {
+      for (const a of await this.allocations(team, liveFrom, liveTo, db)) {
+        total += costOf(a, { from: liveFrom, to: liveTo, now: now.getTime() });
+      }
+    }
+    return total;
   }
 
   async rollUp(now: Date): Promise<RollUpResult> {
