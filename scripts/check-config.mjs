@@ -133,6 +133,25 @@ const schema = z
           .min(0, 'an amount per GPU-hour, 0 or more, such as 2.5')
           .optional(),
         watchPods: z.boolean('true or false').optional(),
+        source: z
+          .enum(
+            ['ledger', 'opencost'],
+            'ledger (the portal watches pods) or opencost',
+          )
+          .optional(),
+        opencost: z
+          .object({
+            baseUrl: z
+              .string()
+              .regex(
+                /^https?:\/\/[^/]+/,
+                "OpenCost's API address, such as http://opencost.opencost:9003",
+              ),
+            syncMinutes: z.number().int().min(1).max(1440).optional(),
+            backfillDays: z.number().int().min(1).max(400).optional(),
+            lookbackDays: z.number().int().min(1).max(31).optional(),
+          })
+          .optional(),
         syncSeconds: z
           .number('a number of seconds above 0, such as 30')
           .positive('a number of seconds above 0, such as 30')

@@ -83,6 +83,25 @@ test('GPU cost settings: a currency code, and rates that are amounts of 0 or mor
   ]);
 });
 
+test('GPU cost source: ledger or opencost, and OpenCost needs an address', () => {
+  assert.deepEqual(
+    checkConfigText('x.yaml', 'cost:\n  source: kubecost\n  syncSeconds: 0\n'),
+    [
+      'x.yaml: cost.source: ledger (the portal watches pods) or opencost (got "kubecost")',
+      'x.yaml: cost.syncSeconds: a number of seconds above 0, such as 30 (got 0)',
+    ],
+  );
+  assert.deepEqual(
+    checkConfigText(
+      'x.yaml',
+      'cost:\n  source: opencost\n  opencost:\n    baseUrl: opencost:9003\n',
+    ),
+    [
+      'x.yaml: cost.opencost.baseUrl: OpenCost\'s API address, such as http://opencost.opencost:9003 (got "opencost:9003")',
+    ],
+  );
+});
+
 test('the start command refuses a broken config before starting anything', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mlp-config-'));
   const broken = join(dir, 'broken.yaml');

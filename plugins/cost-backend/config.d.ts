@@ -6,6 +6,21 @@ export interface Config {
     gpuRates?: Array<{ resource: string; hourlyRate: number }>;
     /** Price of a GPU-hour of any GPU type not listed in gpuRates. */
     defaultGpuHourlyRate?: number;
+    /**
+     * Where figures come from: `ledger` (default; the portal watches pods and prices them with
+     * gpuRates) or `opencost` (OpenCost's GPU cost per pod, read from cost.opencost.baseUrl).
+     */
+    source?: 'ledger' | 'opencost';
+    opencost?: {
+      /** OpenCost's API, e.g. http://opencost.opencost:9003. */
+      baseUrl: string;
+      /** How often figures are read (default 60 minutes). */
+      syncMinutes?: number;
+      /** Days read on the first pass (default 30). */
+      backfillDays?: number;
+      /** Days re-read on each later pass, today included (default 3). */
+      lookbackDays?: number;
+    };
     /** Watch pods and record each change as it happens (default true). */
     watchPods?: boolean;
     /** How often the whole ledger is checked against a list of all pods, in seconds (default 300). */

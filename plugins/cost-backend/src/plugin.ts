@@ -1,6 +1,10 @@
 import {
   coreServices,
   createBackendPlugin,
+  LifecycleService,
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { costPermissions } from '@internal/plugin-cost-common';
@@ -11,6 +15,9 @@ import { CostService } from './services/CostService';
 import { LedgerSyncTask } from './services/LedgerSyncTask';
 import { PodLedgerSync } from './services/PodLedgerSync';
 import { PodWatcher } from './services/PodWatcher';
+import { readCostSource } from './opencost/config';
+import { OpenCostClient } from './opencost/OpenCostClient';
+import { OpenCostSync } from './opencost/OpenCostSync';
 import { RateCard } from './services/RateCard';
 import { RollUpTask } from './services/RollUpTask';
 import { DatabaseCostStore } from './store/DatabaseCostStore';
@@ -39,35 +46,31 @@ export const costPlugin = createBackendPlugin({
           database: deps.database,
           currency: rates.currency,
         });
-        const cluster = readKubeCluster(deps.config);
-        if (cluster) {
-          const http = new KubeHttp(cluster);
-          const sync = new PodLedgerSync(http, store, rates, deps.logger);
-          // The watch records changes as they happen; the scheduled list is the safety net.
-          if (deps.config.getOptionalBoolean('cost.watchPods') ?? true) {
-            const watcher = new PodWatcher(http, sync, deps.logger);
-            deps.lifecycle.addStartupHook(() => watcher.start());
-            deps.lifecycle.addShutdownHook(() => watcher.stop());
-          }
-          await LedgerSyncTask.schedule({
-            scheduler: deps.scheduler,
-            sync,
-            logger: deps.logger,
-            frequencySeconds:
-              deps.config.getOptionalNumber('cost.syncSeconds') ?? 300,
+        const source = readCostSource(deps.config);
+        if (source.type === 'opencost') {
+          const sync = new OpenCostSync(
+            new OpenCostClient(source.opencost.baseUrl),
+            store,
+            deps.logger,
+            source.opencost,
+          );
+          await deps.scheduler.scheduleTask({
+            id: 'cost-opencost-sync',
+            frequency: { minutes: source.opencost.syncMinutes },
+            timeout: { minutes: 10 },
+            fn: async () => {
+              try {
+                await sync.run();
+              } catch (error) {
+                deps.logger.error('reading cost from OpenCost failed', {
+                  error: String(error),
+                });
+              }
+            },
           });
         } else {
-          deps.logger.warn(
-            'no Kubernetes cluster configured: the cost ledger stays empty',
-          );
+          await startLedger(deps, store, rates);
         }
-        await RollUpTask.schedule({
-          scheduler: deps.scheduler,
-          store,
-          logger: deps.logger,
-          frequencyMinutes:
-            deps.config.getOptionalNumber('cost.rollupMinutes') ?? 60,
-        });
         const alerts = new BudgetAlerts({
           store,
           notifications: deps.notifications,
@@ -107,3 +110,44 @@ export const costPlugin = createBackendPlugin({
     });
   },
 });
+
+/** The portal's own ledger: pods watched on the cluster, and the daily roll-up kept current. */
+async function startLedger(
+  deps: {
+    config: RootConfigService;
+    logger: LoggerService;
+    scheduler: SchedulerService;
+    lifecycle: LifecycleService;
+  },
+  store: DatabaseCostStore,
+  rates: RateCard,
+) {
+  const cluster = readKubeCluster(deps.config);
+  if (cluster) {
+    const http = new KubeHttp(cluster);
+    const sync = new PodLedgerSync(http, store, rates, deps.logger);
+    // The watch records changes as they happen; the scheduled list is the safety net.
+    if (deps.config.getOptionalBoolean('cost.watchPods') ?? true) {
+      const watcher = new PodWatcher(http, sync, deps.logger);
+      deps.lifecycle.addStartupHook(() => watcher.start());
+      deps.lifecycle.addShutdownHook(() => watcher.stop());
+    }
+    await LedgerSyncTask.schedule({
+      scheduler: deps.scheduler,
+      sync,
+      logger: deps.logger,
+      frequencySeconds:
+        deps.config.getOptionalNumber('cost.syncSeconds') ?? 300,
+    });
+  } else {
+    deps.logger.warn(
+      'no Kubernetes cluster configured: the cost ledger stays empty',
+    );
+  }
+  await RollUpTask.schedule({
+    scheduler: deps.scheduler,
+    store,
+    logger: deps.logger,
+    frequencyMinutes: deps.config.getOptionalNumber('cost.rollupMinutes') ?? 60,
+  });
+}

@@ -10,6 +10,9 @@ export type BudgetState = {
   reserved: number;
 };
 
+/** A slice of one team's GPU use. */
+export type TeamSlice = Slice & { team: string };
+
 export type RollUpResult = {
   /** Teams whose days were rolled up. */
   teams: number;
@@ -35,6 +38,17 @@ export interface CostStore {
    * late ledger write. Safe to run at any time, next to ledger writes and other passes.
    */
   rollUp(now: Date): Promise<RollUpResult>;
+  /** Whether any day is rolled up. */
+  hasRollUps(): Promise<boolean>;
+  /**
+   * Replaces whole days of the roll-up with figures from an outside source (OpenCost), and
+   * marks every team rolled up until `rolledUntil`, so the days are read from the roll-up only.
+   */
+  replaceDays(
+    days: string[],
+    slices: TeamSlice[],
+    rolledUntil: string,
+  ): Promise<void>;
 
   setBudget(budget: Budget): Promise<Budget>;
   budgets(team: string): Promise<Budget[]>;

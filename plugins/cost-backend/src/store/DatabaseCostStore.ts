@@ -12,7 +12,7 @@ import {
   monthRange,
   Slice,
 } from '../services/costMath';
-import { BudgetState, CostStore, RollUpResult } from './CostStore';
+import { BudgetState, CostStore, RollUpResult, TeamSlice } from './CostStore';
 import { DatabaseLedger } from './DatabaseLedger';
 
 const migrationsDir = resolvePackagePath(
@@ -116,6 +116,14 @@ export class DatabaseCostStore implements CostStore {
 
   rollUp(now: Date): Promise<RollUpResult> {
     return this.ledger.rollUp(now);
+  }
+
+  hasRollUps(): Promise<boolean> {
+    return this.ledger.hasRollUps();
+  }
+
+  replaceDays(days: string[], slices: TeamSlice[], rolledUntil: string) {
+    return this.ledger.replaceDays(days, slices, rolledUntil);
   }
 
   async setBudget(budget: Budget): Promise<Budget> {

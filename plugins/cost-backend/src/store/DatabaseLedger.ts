@@ -7,7 +7,7 @@ import {
   Slice,
   slicesOf,
 } from '../services/costMath';
-import type { RollUpResult } from './CostStore';
+import type { RollUpResult, TeamSlice } from './CostStore';
 
 /** Writes in chunks: SQLite allows at most 999 bound values per statement. */
 const CHUNK = 50;
@@ -347,6 +347,42 @@ export class DatabaseLedger {
       }
     }
     return result;
+  }
+
+  async hasRollUps(): Promise<boolean> {
+    return Boolean(await this.db('cost_daily').first('team'));
+  }
+
+  async replaceDays(days: string[], slices: TeamSlice[], rolledUntil: string) {
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(days)) {
+        await tx('cost_daily').whereIn('day', chunk).delete();
+      }
+      for (const chunk of chunks(slices)) {
+        await tx('cost_daily').insert(
+          chunk.map(s => ({
+            team: s.team,
+            day: s.day,
+            project: s.project,
+            model: s.model,
+            user: s.user,
+            resource: s.resource,
+            gpu_hours: s.gpuHours,
+            cost: s.cost,
+          })),
+        );
+      }
+      const teams = [...new Set(slices.map(s => s.team))].sort();
+      for (const chunk of chunks(teams)) {
+        await tx('cost_rollup_state')
+          .insert(chunk.map(team => ({ team, rolled_until: rolledUntil })))
+          .onConflict('team')
+          .ignore();
+      }
+      await tx('cost_rollup_state')
+        .where('rolled_until', '<', rolledUntil)
+        .update({ rolled_until: rolledUntil });
+    });
   }
 
   /** A new ledger row on `day`: the team's roll-up is stale from that day on. */
