@@ -132,6 +132,14 @@ const schema = z
           .number('an amount per GPU-hour, 0 or more, such as 2.5')
           .min(0, 'an amount per GPU-hour, 0 or more, such as 2.5')
           .optional(),
+        cpuCoreHourlyRate: z
+          .number('an amount per core-hour, 0 or more, such as 0.04')
+          .min(0, 'an amount per core-hour, 0 or more, such as 0.04')
+          .optional(),
+        memoryGiBHourlyRate: z
+          .number('an amount per GiB-hour, 0 or more, such as 0.005')
+          .min(0, 'an amount per GiB-hour, 0 or more, such as 0.005')
+          .optional(),
         watchPods: z.boolean('true or false').optional(),
         source: z
           .enum(

@@ -21,6 +21,10 @@ export interface Config {
       /** Days re-read on each later pass, today included (default 3). */
       lookbackDays?: number;
     };
+    /** Price of one CPU core-hour of pods in team namespaces; CPU is not costed without it. */
+    cpuCoreHourlyRate?: number;
+    /** Price of one GiB-hour of memory of pods in team namespaces; not costed without it. */
+    memoryGiBHourlyRate?: number;
     /** Watch pods and record each change as it happens (default true). */
     watchPods?: boolean;
     /** How often the whole ledger is checked against a list of all pods, in seconds (default 300). */

@@ -20,6 +20,10 @@ export function summaryCsv(summary: CostSummary): string {
   section('model', summary.byModel);
   section('user', summary.byUser);
   section('gpu_type', summary.byGpuType);
+  // CPU and memory, when priced: the hours column holds core-hours or GiB-hours, named in the key.
+  for (const l of summary.byComputeResource) {
+    rows.push(['compute', `${l.key} (${l.unit})`, l.unitHours, l.cost]);
+  }
   rows.push([
     'total',
     `${summary.from}..${summary.to}`,

@@ -1,6 +1,14 @@
 /** GPU-hours and spend of one slice of a breakdown (a project, model, user or GPU type). */
 export type CostLine = { key: string; gpuHours: number; cost: number };
 
+/** CPU or memory, when they are priced: hours in their unit (core-hours, GiB-hours) and cost. */
+export type ComputeLine = {
+  key: string;
+  unit: string;
+  unitHours: number;
+  cost: number;
+};
+
 /** One day of a team's spend. */
 export type DailyCost = { day: string; gpuHours: number; cost: number };
 
@@ -17,6 +25,8 @@ export type CostSummary = {
   byModel: CostLine[];
   byUser: CostLine[];
   byGpuType: CostLine[];
+  /** Empty unless cost.cpuCoreHourlyRate or cost.memoryGiBHourlyRate is configured. */
+  byComputeResource: ComputeLine[];
 };
 
 /** A team's budget for one calendar month (UTC). */

@@ -12,3 +12,4 @@ export {
 } from './errors';
 export type { KubeList, KubeObject } from './types';
 export { gpuCount, isGpuResource, podGpus, type Pod } from './gpus';
+export { parseQuantity, podCompute } from './quantity';

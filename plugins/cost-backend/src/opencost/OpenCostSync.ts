@@ -76,7 +76,7 @@ export function toSlices(
       label(props.labels, TEAM) ??
       props.namespace;
     if (!team) continue;
-    const key: Omit<Slice, 'gpuHours' | 'cost'> & { team: string } = {
+    const key: Omit<Slice, 'unitHours' | 'cost'> & { team: string } = {
       team,
       day,
       project: label(props.labels, PROJECT) ?? '(none)',
@@ -86,8 +86,8 @@ export function toSlices(
       resource: 'gpu (OpenCost)',
     };
     const k = JSON.stringify(Object.values(key));
-    const slice = slices.get(k) ?? { ...key, gpuHours: 0, cost: 0 };
-    slice.gpuHours += gpuHours;
+    const slice = slices.get(k) ?? { ...key, unitHours: 0, cost: 0 };
+    slice.unitHours += gpuHours;
     slice.cost += cost;
     slices.set(k, slice);
   }

@@ -219,6 +219,8 @@ export class CostService {
     return {
       currency: this.options.rates.currency,
       gpuHourlyRates: this.options.rates.entries(),
+      cpuCoreHourlyRate: this.options.rates.compute.cpu,
+      memoryGiBHourlyRate: this.options.rates.compute.memory,
     };
   }
 

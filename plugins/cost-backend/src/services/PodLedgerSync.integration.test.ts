@@ -15,12 +15,14 @@ import {
   TestClock,
 } from '../__testUtils__/costService';
 import { PodLedgerSync } from './PodLedgerSync';
+import { RateCard } from './RateCard';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const core = kubeConfig('admin').makeApiClient(k8s.CoreV1Api);
-const team = 'nlp-team';
 const ns = `cost-${randomBytes(3).toString('hex')}`;
+// A team of its own: other suites run GPU pods in namespaces of the usual teams meanwhile.
+const team = ns;
 const T0 = new Date('2026-11-10T08:00:00Z');
 
 async function startPod(
@@ -165,4 +167,60 @@ it('records what pods held, to the cent, across a restart and a missed deletion'
       )
       .count({ n: '*' }),
   ).toEqual([{ n: 2 }]);
+});
+
+it('prices CPU and memory of team pods when their rates are configured', async () => {
+  const knex = await databases.init('SQLITE_3');
+  const clock = new TestClock(T0);
+  const { store, service } = await costServiceOn(knex, clock);
+  const withCompute = new RateCard(
+    'EUR',
+    new Map([['nvidia.com/gpu', 2.5]]),
+    undefined,
+    { cpu: 0.04, memory: 0.005 },
+  );
+  const sync = new PodLedgerSync(
+    new KubeHttp(localCluster()),
+    store,
+    withCompute,
+    mockServices.logger.mock(),
+    clock.now,
+  );
+  // The first test's CPU pod is still there: it counts too (1 core).
+  await startPod('etl', { cpu: '1500m', memory: '4Gi' }, {}, T0);
+  await startPod(
+    'train-big',
+    { 'nvidia.com/gpu': '1', cpu: '4', memory: '16Gi' },
+    {},
+    T0,
+  );
+  clock.advance(2);
+  await sync.run();
+  await deletePod('etl');
+  await deletePod('train-big');
+  await sync.run();
+  const summary = await service.summary(as.keeper, team, {
+    from: '2026-11-10',
+    to: '2026-11-11',
+  });
+  const mine = await knex('cost_allocations')
+    .where({ namespace: ns })
+    .whereIn('pod', ['etl', 'train-big'])
+    .orderBy(['pod', 'resource'])
+    .select('pod', 'resource', 'units', 'gpus');
+  expect(mine).toEqual([
+    { pod: 'etl', resource: 'cpu', units: 1.5, gpus: 0 },
+    { pod: 'etl', resource: 'memory', units: 4, gpus: 0 },
+    { pod: 'train-big', resource: 'cpu', units: 4, gpus: 0 },
+    { pod: 'train-big', resource: 'memory', units: 16, gpus: 0 },
+    { pod: 'train-big', resource: 'nvidia.com/gpu', units: 1, gpus: 1 },
+  ]);
+  // By hand, 2 h each: CPU (1 + 1.5 + 4) × 2 × 0.04 = 0.52; memory (4 + 16) × 2 × 0.005 = 0.20;
+  // the GPU 1 × 2 × 2.50 = 5.00.
+  expect(summary.byComputeResource).toEqual([
+    { key: 'cpu', unit: 'core-hours', unitHours: 13, cost: 0.52 },
+    { key: 'memory', unit: 'GiB-hours', unitHours: 40, cost: 0.2 },
+  ]);
+  expect(summary.gpuHours).toBe(2);
+  expect(summary.cost).toBe(5.72);
 });

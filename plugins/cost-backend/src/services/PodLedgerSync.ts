@@ -4,6 +4,7 @@ import {
   KubeList,
   KubeObject,
   Pod,
+  podCompute,
   podGpus,
   WatchEvent,
 } from '@internal/plugin-mlp-kube-node';
@@ -123,17 +124,17 @@ export class PodLedgerSync {
     if (reservation) await this.store.release([reservation], end);
   }
 
-  /** What the ledger holds of a pod: nothing unless it is in a team namespace and holds GPUs. */
+  /**
+   * What the ledger holds of a pod in a team namespace that has started: its GPUs, and its CPU
+   * and memory when those are priced. Nothing for other pods.
+   */
   private ledgerOf(pod: Pod): PodLedger | undefined {
     const team = this.teamOf.get(pod.metadata.namespace ?? '');
     const uid = pod.metadata.uid;
     const startedAt = pod.status?.startTime;
     if (!team || !uid || !startedAt) return undefined;
-    const gpus = podGpus(pod);
-    if (Object.keys(gpus).length === 0) return undefined;
-    const labels = pod.metadata.labels ?? {};
-    const starts: Omit<Allocation, 'endedAt'>[] = [];
-    for (const [resource, count] of Object.entries(gpus)) {
+    const units: Array<[string, number, number]> = [];
+    for (const [resource, count] of Object.entries(podGpus(pod))) {
       if (!this.rates.knows(resource)) {
         // Not recorded yet: once a rate is configured, the next sync records it from the
         // pod's own start time, so no time is lost.
@@ -146,21 +147,33 @@ export class PodLedgerSync {
         );
         continue;
       }
-      starts.push({
-        podUid: uid,
-        resource,
-        team,
-        namespace: pod.metadata.namespace!,
-        pod: pod.metadata.name,
-        project: labels[PROJECT_LABEL] ?? '(none)',
-        model: labels[MODEL_LABEL] ?? '(none)',
-        user: labels[USER_LABEL] ?? '(none)',
-        reservationId: labels[RESERVATION_LABEL],
-        gpus: count,
-        hourlyRate: this.rates.hourlyRate(resource),
-        startedAt,
-      });
+      units.push([resource, count, this.rates.hourlyRate(resource)]);
     }
+    const gpuPod = units.length > 0 || Object.keys(podGpus(pod)).length > 0;
+    const { cpu, memory } = this.rates.compute;
+    const compute = podCompute(pod);
+    if (cpu !== undefined && compute.cpu > 0) {
+      units.push(['cpu', compute.cpu, cpu]);
+    }
+    if (memory !== undefined && compute.memoryGiB > 0) {
+      units.push(['memory', compute.memoryGiB, memory]);
+    }
+    if (!gpuPod && units.length === 0) return undefined;
+    const labels = pod.metadata.labels ?? {};
+    const starts = units.map(([resource, count, hourlyRate]) => ({
+      podUid: uid,
+      resource,
+      team,
+      namespace: pod.metadata.namespace!,
+      pod: pod.metadata.name,
+      project: labels[PROJECT_LABEL] ?? '(none)',
+      model: labels[MODEL_LABEL] ?? '(none)',
+      user: labels[USER_LABEL] ?? '(none)',
+      reservationId: labels[RESERVATION_LABEL],
+      units: count,
+      hourlyRate,
+      startedAt,
+    }));
     return { starts, end: endOf(pod) };
   }
 

@@ -20,8 +20,9 @@ import { PodWatcher } from './PodWatcher';
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const core = kubeConfig('admin').makeApiClient(k8s.CoreV1Api);
-const team = 'vision-team';
 const ns = `watch-${randomBytes(3).toString('hex')}`;
+// A team of its own: other suites run GPU pods in namespaces of the usual teams meanwhile.
+const team = ns;
 const mergePatch = k8s.setHeaderOptions(
   'Content-Type',
   k8s.PatchStrategy.MergePatch,
@@ -109,7 +110,7 @@ it('records starts and ends as they happen, across watches the server ends', asy
     expect(open).toMatchObject({
       team,
       resource: 'nvidia.com/gpu',
-      gpus: 1,
+      units: 1,
       startedAt: started.toISOString().replace('.000Z', 'Z'),
     });
     // The server ends a watch every second: the watcher resumes from the last version.

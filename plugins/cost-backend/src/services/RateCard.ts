@@ -34,20 +34,25 @@ export class RateCard {
         ),
       );
     }
-    const fallback = config.getOptionalNumber('cost.defaultGpuHourlyRate');
+    const optional = (key: string) => {
+      const value = config.getOptionalNumber(key);
+      return value === undefined ? undefined : RateCard.rate(value, key);
+    };
     return new RateCard(
       currency,
       rates,
-      fallback === undefined
-        ? undefined
-        : RateCard.rate(fallback, 'cost.defaultGpuHourlyRate'),
+      optional('cost.defaultGpuHourlyRate'),
+      {
+        cpu: optional('cost.cpuCoreHourlyRate'),
+        memory: optional('cost.memoryGiBHourlyRate'),
+      },
     );
   }
 
   private static rate(value: number, key: string): number {
     if (!Number.isFinite(value) || value < 0) {
       throw new NotConfiguredError(
-        `${key} is ${value}; a rate is an amount per GPU-hour, 0 or more`,
+        `${key} is ${value}; a rate is an amount per hour, 0 or more`,
       );
     }
     return value;
@@ -57,12 +62,15 @@ export class RateCard {
     readonly currency: string,
     private readonly rates: Map<string, number>,
     private readonly fallback?: number,
+    /** Per core-hour and per GiB-hour; CPU and memory are not costed without them. */
+    readonly compute: { cpu?: number; memory?: number } = {},
   ) {}
 
   knows(resource: string): boolean {
     return this.rates.has(resource) || this.fallback !== undefined;
   }
 
+  /** The GPU rate of a GPU resource; throws, naming the setting, when there is none. */
   hourlyRate(resource: string): number {
     const rate = this.rates.get(resource) ?? this.fallback;
     if (rate === undefined) {

@@ -9,7 +9,7 @@ const base: Allocation = {
   project: 'support-bot',
   model: 'ticket-classifier',
   user: 'amira.haddad',
-  gpus: 2,
+  units: 2,
   hourlyRate: 2.5,
   startedAt: '2026-11-20T22:00:00.000Z',
   endedAt: '2026-11-21T01:30:00.000Z',
@@ -68,7 +68,7 @@ describe('cost math', () => {
     const third = (i: number): Allocation => ({
       ...base,
       podUid: `u${i}`,
-      gpus: 1,
+      units: 1,
       hourlyRate: 1,
       startedAt: '2026-11-20T00:00:00.000Z',
       endedAt: '2026-11-20T00:20:00.000Z',
@@ -78,6 +78,33 @@ describe('cost math', () => {
       range('2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'),
     );
     expect(s.cost).toBe(1);
+  });
+
+  it('adds CPU and memory to the cost, but not to GPU-hours or GPU types', () => {
+    // The GPU pod above (17.50), plus its 1.5 cores and 4 GiB for the same 3.5 h.
+    const s = summarise(
+      [
+        base,
+        { ...base, resource: 'cpu', units: 1.5, hourlyRate: 0.04 },
+        { ...base, resource: 'memory', units: 4, hourlyRate: 0.005 },
+      ],
+      range('2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'),
+    );
+    // 1.5 × 3.5 × 0.04 = 0.21; 4 × 3.5 × 0.005 = 0.07.
+    expect(s.cost).toBe(17.78);
+    expect(s.gpuHours).toBe(7);
+    expect(s.byGpuType).toEqual([
+      { key: 'nvidia.com/gpu', gpuHours: 7, cost: 17.5 },
+    ]);
+    expect(s.byComputeResource).toEqual([
+      { key: 'cpu', unit: 'core-hours', unitHours: 5.25, cost: 0.21 },
+      { key: 'memory', unit: 'GiB-hours', unitHours: 14, cost: 0.07 },
+    ]);
+    expect(s.byProject).toEqual([
+      { key: 'support-bot', gpuHours: 7, cost: 17.78 },
+    ]);
+    // 20th: 2 h × (5.00 + 0.06 + 0.02); 21st: 1.5 h × the same.
+    expect(s.daily.map(d => d.cost)).toEqual([10.16, 7.62]);
   });
 
   it('knows month boundaries in UTC, December included', () => {

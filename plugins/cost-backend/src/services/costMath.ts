@@ -1,8 +1,18 @@
 // Pure functions: GPU-hours and cost of allocations over a time range.
-import type { CostLine, DailyCost } from '@internal/plugin-cost-common';
+import type {
+  ComputeLine,
+  CostLine,
+  DailyCost,
+} from '@internal/plugin-cost-common';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** Resources priced besides GPUs, and the unit their hours are counted in. */
+export const COMPUTE_UNITS: Record<string, string> = {
+  cpu: 'core-hours',
+  memory: 'GiB-hours',
+};
 
 /** One row of the ledger, with its end when it has one. */
 export type Allocation = {
@@ -15,7 +25,9 @@ export type Allocation = {
   model: string;
   user: string;
   reservationId?: string;
-  gpus: number;
+  /** GPUs for a GPU resource; cores for `cpu`; GiB for `memory`. */
+  units: number;
+  /** Per unit-hour. */
   hourlyRate: number;
   startedAt: string;
   endedAt?: string;
@@ -47,7 +59,7 @@ export function costOf(
   range: { from: number; to: number; now: number },
 ): number {
   const hours = overlapHours(allocation, range.from, range.to, range.now);
-  return hours * allocation.gpus * allocation.hourlyRate;
+  return hours * allocation.units * allocation.hourlyRate;
 }
 
 /**
@@ -60,11 +72,12 @@ export type Slice = {
   model: string;
   user: string;
   resource: string;
-  gpuHours: number;
+  /** GPU-hours; core-hours or GiB-hours for `cpu` and `memory`. */
+  unitHours: number;
   cost: number;
 };
 
-const sliceKey = (s: Omit<Slice, 'gpuHours' | 'cost'>) =>
+const sliceKey = (s: Omit<Slice, 'unitHours' | 'cost'>) =>
   JSON.stringify([s.day, s.project, s.model, s.user, s.resource]);
 
 /** Splits allocations over the UTC days of [from, to) they touch, summed per day and dimension. */
@@ -94,16 +107,19 @@ export function slicesOf(
         resource: a.resource,
       };
       const k = sliceKey(key);
-      const slice = slices.get(k) ?? { ...key, gpuHours: 0, cost: 0 };
-      slice.gpuHours += hours * a.gpus;
-      slice.cost += hours * a.gpus * a.hourlyRate;
+      const slice = slices.get(k) ?? { ...key, unitHours: 0, cost: 0 };
+      slice.unitHours += hours * a.units;
+      slice.cost += hours * a.units * a.hourlyRate;
       slices.set(k, slice);
     }
   }
   return [...slices.values()];
 }
 
-/** The totals, daily series and breakdowns of slices, rounded once here. */
+/**
+ * The totals, daily series and breakdowns of slices, rounded once here. Costs include CPU and
+ * memory when they are priced; GPU-hours count GPUs only, and CPU and memory get lines of their own.
+ */
 export function summariseSlices(slices: Slice[]) {
   const daily = new Map<string, DailyCost>();
   const by = {
@@ -111,24 +127,33 @@ export function summariseSlices(slices: Slice[]) {
     model: new Map<string, CostLine>(),
     user: new Map<string, CostLine>(),
     resource: new Map<string, CostLine>(),
+    compute: new Map<string, CostLine>(),
   };
-  const add = (map: Map<string, CostLine>, key: string, s: Slice) => {
+  const add = (
+    map: Map<string, CostLine>,
+    key: string,
+    hours: number,
+    cost: number,
+  ) => {
     const line = map.get(key) ?? { key, gpuHours: 0, cost: 0 };
-    line.gpuHours += s.gpuHours;
-    line.cost += s.cost;
+    line.gpuHours += hours;
+    line.cost += cost;
     map.set(key, line);
   };
   let gpuHours = 0;
   let cost = 0;
   for (const s of slices) {
-    gpuHours += s.gpuHours;
+    const compute = s.resource in COMPUTE_UNITS;
+    const hours = compute ? 0 : s.unitHours;
+    gpuHours += hours;
     cost += s.cost;
-    add(by.project, s.project, s);
-    add(by.model, s.model, s);
-    add(by.user, s.user, s);
-    add(by.resource, s.resource, s);
+    add(by.project, s.project, hours, s.cost);
+    add(by.model, s.model, hours, s.cost);
+    add(by.user, s.user, hours, s.cost);
+    if (compute) add(by.compute, s.resource, s.unitHours, s.cost);
+    else add(by.resource, s.resource, hours, s.cost);
     const entry = daily.get(s.day) ?? { day: s.day, gpuHours: 0, cost: 0 };
-    entry.gpuHours += s.gpuHours;
+    entry.gpuHours += hours;
     entry.cost += s.cost;
     daily.set(s.day, entry);
   }
@@ -154,6 +179,14 @@ export function summariseSlices(slices: Slice[]) {
     byModel: lines(by.model),
     byUser: lines(by.user),
     byGpuType: lines(by.resource),
+    byComputeResource: lines(by.compute).map(
+      (l): ComputeLine => ({
+        key: l.key,
+        unit: COMPUTE_UNITS[l.key],
+        unitHours: l.gpuHours,
+        cost: l.cost,
+      }),
+    ),
   };
 }
 

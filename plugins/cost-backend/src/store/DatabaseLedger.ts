@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import {
   Allocation,
+  COMPUTE_UNITS,
   costOf,
   dayOf,
   dayStart,
@@ -25,6 +26,7 @@ type AllocationRow = {
   user: string;
   reservation_id: string | null;
   gpus: number;
+  units?: number | string | null;
   hourly_rate: number | string;
   started_at: string;
   ended_at?: string | null;
@@ -53,7 +55,7 @@ const toAllocation = (r: AllocationRow): Allocation => ({
   model: r.model,
   user: r.user,
   reservationId: r.reservation_id ?? undefined,
-  gpus: Number(r.gpus),
+  units: Number(r.units ?? r.gpus),
   hourlyRate: Number(r.hourly_rate),
   startedAt: r.started_at,
   endedAt: r.ended_at ?? undefined,
@@ -65,7 +67,7 @@ const toSlice = (r: SliceRow): Slice => ({
   model: r.model,
   user: r.user,
   resource: r.resource,
-  gpuHours: Number(r.gpu_hours),
+  unitHours: Number(r.gpu_hours),
   cost: Number(r.cost),
 });
 
@@ -110,7 +112,8 @@ export class DatabaseLedger {
             model: a.model,
             user: a.user,
             reservation_id: a.reservationId ?? null,
-            gpus: a.gpus,
+            gpus: a.resource in COMPUTE_UNITS ? 0 : Math.round(a.units),
+            units: a.units,
             hourly_rate: a.hourlyRate,
             started_at: a.startedAt,
           })),
@@ -331,7 +334,7 @@ export class DatabaseLedger {
               model: s.model,
               user: s.user,
               resource: s.resource,
-              gpu_hours: s.gpuHours,
+              gpu_hours: s.unitHours,
               cost: s.cost,
             })),
           );
@@ -367,7 +370,7 @@ export class DatabaseLedger {
             model: s.model,
             user: s.user,
             resource: s.resource,
-            gpu_hours: s.gpuHours,
+            gpu_hours: s.unitHours,
             cost: s.cost,
           })),
         );

@@ -60,6 +60,7 @@ export function costSummary(overrides: Partial<CostSummary> = {}): CostSummary {
       { key: 'nvidia.com/gpu', gpuHours: 240, cost: 600 },
       { key: 'nvidia.com/mig-1g.10gb', gpuHours: 5, cost: 12.5 },
     ],
+    byComputeResource: [],
     ...overrides,
   };
 }

@@ -13,14 +13,17 @@ export function BreakdownTable(props: {
   keyTitle: string;
   lines: CostLine[];
   currency: string;
+  /** What the hours column counts (default GPU-hours). */
+  hoursTitle?: string;
 }) {
   const { label, keyTitle, lines, currency } = props;
+  const hoursTitle = props.hoursTitle ?? 'GPU-hours';
   return (
     <Table size="small" aria-label={label}>
       <TableHead>
         <TableRow>
           <TableCell>{keyTitle}</TableCell>
-          <TableCell align="right">GPU-hours</TableCell>
+          <TableCell align="right">{hoursTitle}</TableCell>
           <TableCell align="right">Cost</TableCell>
         </TableRow>
       </TableHead>
@@ -29,7 +32,7 @@ export function BreakdownTable(props: {
           <TableRow>
             <TableCell colSpan={3}>
               <Typography variant="body2" color="textSecondary">
-                No GPU time in this range
+                {props.hoursTitle ? 'Nothing' : 'No GPU time'} in this range
               </Typography>
             </TableCell>
           </TableRow>

@@ -99,6 +99,9 @@ describe('CostPage', () => {
       ['nvidia.com/gpu', '240.0', '600.00 EUR'],
       ['nvidia.com/mig-1g.10gb', '5.0', '12.50 EUR'],
     ]);
+    expect(
+      screen.queryByRole('table', { name: 'Cost of CPU and memory' }),
+    ).not.toBeInTheDocument();
 
     // the own team is preselected, not the first in the list; teams only, sorted
     const select = screen.getByRole('combobox', { name: 'Team' });
@@ -328,6 +331,27 @@ describe('CostPage', () => {
     expect(
       within(project).getByText('No GPU time in this range'),
     ).toBeInTheDocument();
+  });
+
+  it('shows CPU and memory in a table of their own, only when they are priced', async () => {
+    const api = mockCostApi({
+      getSummary: jest.fn(async () =>
+        costSummary({
+          byComputeResource: [
+            { key: 'cpu', unit: 'core-hours', unitHours: 1200, cost: 48 },
+            { key: 'memory', unit: 'GiB-hours', unitHours: 4800, cost: 24 },
+          ],
+        }),
+      ),
+    });
+    renderPage(api);
+    const compute = await screen.findByRole('table', {
+      name: 'Cost of CPU and memory',
+    });
+    expect(rowsOf(compute)).toEqual([
+      ['cpu (core-hours)', '1,200.0', '48.00 EUR'],
+      ['memory (GiB-hours)', '4,800.0', '24.00 EUR'],
+    ]);
   });
 
   it('says when no budget is set, and then draws no budget line', async () => {

@@ -147,6 +147,21 @@ export function CostPage(props: { now?: Date }) {
               />
             </Grid>
           ))}
+          {s.byComputeResource?.length > 0 && (
+            <Grid item xs={12} md={6}>
+              <BreakdownTable
+                label="Cost of CPU and memory"
+                keyTitle="Resource"
+                hoursTitle="Hours"
+                lines={s.byComputeResource.map(l => ({
+                  key: `${l.key} (${l.unit})`,
+                  gpuHours: l.unitHours,
+                  cost: l.cost,
+                }))}
+                currency={s.currency}
+              />
+            </Grid>
+          )}
         </Grid>
       </>
     );
