@@ -170,7 +170,7 @@ async function ledgerScanSummary(knex: Knex, t: string, from: Date, to: Date) {
   return summarise(
     rows.map(r => ({
       ...r,
-      gpus: Number(r.gpus),
+      units: Number(r.units ?? r.gpus),
       hourlyRate: Number(r.hourly_rate),
       startedAt: r.started_at,
       endedAt: r.ended_at ?? undefined,

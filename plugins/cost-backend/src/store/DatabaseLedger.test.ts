@@ -158,6 +158,22 @@ describe.each(databases.eachSupportedId())('The daily roll-up on %p', id => {
     ).toBe('2026-11-23');
   });
 
+  it('lets the watch and the resync record the same pods at the same moment', async () => {
+    const allocations = ledger(120, 5);
+    const other = new DatabaseLedger(knex);
+    await Promise.all([
+      record(store, allocations),
+      record(other, allocations),
+      record(store, allocations),
+    ]);
+    expect(
+      Number((await knex('cost_allocations').count({ n: '*' }))[0].n),
+    ).toBe(120);
+    for (const team of ['nlp-team', 'vision-team']) {
+      expect(await month(store, team)).toEqual(expected(allocations, team));
+    }
+  });
+
   it('never loses a late write that races a roll-up pass', async () => {
     const allocations: Allocation[] = ledger(40, 11).map(a => ({
       ...a,

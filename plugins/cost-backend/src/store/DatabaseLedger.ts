@@ -101,23 +101,27 @@ export class DatabaseLedger {
           a => !known.has(`${a.podUid}/${a.resource}`),
         );
         if (fresh.length === 0) return;
-        await tx('cost_allocations').insert(
-          fresh.map(a => ({
-            pod_uid: a.podUid,
-            resource: a.resource,
-            team: a.team,
-            namespace: a.namespace,
-            pod: a.pod,
-            project: a.project,
-            model: a.model,
-            user: a.user,
-            reservation_id: a.reservationId ?? null,
-            gpus: a.resource in COMPUTE_UNITS ? 0 : Math.round(a.units),
-            units: a.units,
-            hourly_rate: a.hourlyRate,
-            started_at: a.startedAt,
-          })),
-        );
+        await tx('cost_allocations')
+          .insert(
+            fresh.map(a => ({
+              pod_uid: a.podUid,
+              resource: a.resource,
+              team: a.team,
+              namespace: a.namespace,
+              pod: a.pod,
+              project: a.project,
+              model: a.model,
+              user: a.user,
+              reservation_id: a.reservationId ?? null,
+              gpus: a.resource in COMPUTE_UNITS ? 0 : Math.round(a.units),
+              units: a.units,
+              hourly_rate: a.hourlyRate,
+              started_at: a.startedAt,
+            })),
+          )
+          // Another writer (the watch and the resync) may have inserted the same row meanwhile.
+          .onConflict(['pod_uid', 'resource'])
+          .ignore();
         const uids = fresh.map(a => a.podUid);
         // A pod whose end was recorded before its start (its rate was configured late) is closed.
         const ended = new Set(
@@ -129,13 +133,16 @@ export class DatabaseLedger {
         );
         const open = fresh.filter(a => !ended.has(a.podUid));
         if (open.length > 0) {
-          await tx('cost_open_allocations').insert(
-            open.map(a => ({
-              pod_uid: a.podUid,
-              resource: a.resource,
-              team: a.team,
-            })),
-          );
+          await tx('cost_open_allocations')
+            .insert(
+              open.map(a => ({
+                pod_uid: a.podUid,
+                resource: a.resource,
+                team: a.team,
+              })),
+            )
+            .onConflict(['pod_uid', 'resource'])
+            .ignore();
         }
         for (const a of fresh.filter(f => ended.has(f.podUid))) {
           await tx('cost_allocation_ends')
@@ -175,13 +182,16 @@ export class DatabaseLedger {
               .select('pod_uid', 'team')
           ).map(r => [r.pod_uid as string, r.team as string]),
         );
-        await tx('cost_allocation_ends').insert(
-          fresh.map(e => ({
-            pod_uid: e.podUid,
-            ended_at: e.endedAt,
-            team: teamOf.get(e.podUid) ?? null,
-          })),
-        );
+        await tx('cost_allocation_ends')
+          .insert(
+            fresh.map(e => ({
+              pod_uid: e.podUid,
+              ended_at: e.endedAt,
+              team: teamOf.get(e.podUid) ?? null,
+            })),
+          )
+          .onConflict('pod_uid')
+          .ignore();
         await tx('cost_open_allocations')
           .whereIn(
             'pod_uid',
