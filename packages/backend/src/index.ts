@@ -46,6 +46,8 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@internal/plugin-gpu-quota-backend'));
 // GPU cost: allocation ledger from the cluster, budgets, budget checks (/api/cost).
 backend.add(import('@internal/plugin-cost-backend'));
+// MLflow experiments, runs and registered models, through the backend only (/api/mlflow).
+backend.add(import('@internal/plugin-mlflow-backend'));
 
 // Permissions: platform-team administers, everyone else reads and uses self-service.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -1,0 +1,106 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  mlflowReadPermission,
+  runsQuerySchema,
+  serverQuerySchema,
+} from '@internal/plugin-mlflow-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { MlflowService } from './service/MlflowService';
+
+const runId = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, 'must be an MLflow run id (32 hex characters)');
+const metricKey = z
+  .string()
+  .regex(/^[\w./ -]{1,250}$/, 'must be a metric name such as val_loss');
+const modelName = z.string().min(1).max(500, 'at most 500 characters');
+
+/** Parses with zod; a failure names every field and what to do about it. */
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(issue =>
+    issue.code === 'unrecognized_keys'
+      ? `${issue.keys.join(', ')}: not a parameter of this ${where}; remove it`
+      : `${issue.path.join('.') || where}: ${issue.message}`,
+  );
+  throw new InputError(`Invalid ${where}: ${problems.join('; ')}`);
+}
+
+/**
+ * /api/mlflow: what the browser may see of the configured MLflow servers. The browser never
+ * talks to MLflow and never sees its credentials.
+ */
+export function createRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  service: MlflowService;
+}): express.Router {
+  const { httpAuth, permissions, service } = options;
+  const router = Router();
+
+  router.use(async (req, _res, next) => {
+    const [decision] = await permissions.authorize(
+      [{ permission: mlflowReadPermission }],
+      { credentials: await httpAuth.credentials(req) },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'You may not read MLflow through the portal (permission mlflow.read)',
+      );
+    }
+    next();
+  });
+
+  router.get('/servers', async (_req, res) => {
+    res.json({ servers: service.servers() });
+  });
+
+  router.get('/runs', async (req, res) => {
+    res.json(await service.runs(parse(runsQuerySchema, req.query, 'query')));
+  });
+
+  router.get('/runs/:runId', async (req, res) => {
+    const { server } = parse(serverQuerySchema, req.query, 'query');
+    res.json(
+      await service.run(server, parse(runId, req.params.runId, 'run id')),
+    );
+  });
+
+  router.get('/runs/:runId/metrics/:key', async (req, res) => {
+    const { server } = parse(serverQuerySchema, req.query, 'query');
+    res.json(
+      await service.metricHistory(
+        server,
+        parse(runId, req.params.runId, 'run id'),
+        parse(metricKey, req.params.key, 'metric'),
+      ),
+    );
+  });
+
+  router.get('/models/:name', async (req, res) => {
+    const { server } = parse(serverQuerySchema, req.query, 'query');
+    res.json(
+      await service.model(server, parse(modelName, req.params.name, 'model')),
+    );
+  });
+
+  router.get('/models/:name/champion', async (req, res) => {
+    const { server } = parse(serverQuerySchema, req.query, 'query');
+    res.json(
+      await service.champion(
+        server,
+        parse(modelName, req.params.name, 'model'),
+      ),
+    );
+  });
+
+  return router;
+}

@@ -1,0 +1,303 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  ChampionCard,
+  LoggedModelSummary,
+  MetricHistory,
+  MlflowServerInfo,
+  ModelVersionSummary,
+  RegisteredModelView,
+  RunsPage,
+  RunsQuery,
+  RunSummary,
+} from '@internal/plugin-mlflow-common';
+import type { MlflowServer } from '../client/config';
+import { MlflowUnavailableError } from '../client/errors';
+import {
+  MlflowClient,
+  MlflowLoggedModel,
+  MlflowModelVersion,
+  MlflowRun,
+} from '../client/MlflowClient';
+import { TtlCache } from './TtlCache';
+
+/** Versions shown per model (newest first), and logged models looked up with them. */
+const MAX_VERSIONS = 100;
+const MAX_LOGGED_MODELS = 20;
+
+const pairs = (list?: Array<{ key: string; value?: string }>) =>
+  Object.fromEntries((list ?? []).map(t => [t.key, t.value ?? '']));
+
+/**
+ * What the portal shows of MLflow, server by server: one page of an experiment's runs at a time
+ * (never all runs), a run's metric history, a registered model's versions, aliases and logged
+ * models, and its champion. Answers are cached briefly per server and request.
+ */
+export class MlflowService {
+  private readonly clients: Map<string, MlflowClient>;
+  private readonly cache: TtlCache;
+
+  constructor(
+    servers: MlflowServer[],
+    options: { cacheSeconds: number; fetchImpl?: typeof fetch },
+  ) {
+    this.clients = new Map(
+      servers.map(s => [s.name, new MlflowClient(s, options.fetchImpl)]),
+    );
+    this.cache = new TtlCache(options.cacheSeconds * 1000);
+  }
+
+  servers(): MlflowServerInfo[] {
+    return [...this.clients.values()].map(c => ({
+      name: c.server.name,
+      uiUrl: c.uiUrl('/'),
+    }));
+  }
+
+  /** The named server, or the first configured one. */
+  client(name?: string): MlflowClient {
+    if (this.clients.size === 0) {
+      throw new MlflowUnavailableError(
+        'No MLflow server is configured: add one under mlflow.servers (name, baseUrl)',
+      );
+    }
+    const client = name
+      ? this.clients.get(name)
+      : this.clients.values().next().value;
+    if (!client) {
+      throw new InputError(
+        `server: ${name} is not in mlflow.servers (configured: ${[
+          ...this.clients.keys(),
+        ].join(', ')}); fix the entity's mlflow.org/server annotation`,
+      );
+    }
+    return client;
+  }
+
+  async runs(query: RunsQuery): Promise<RunsPage> {
+    const client = this.client(query.server);
+    const experiment = await this.experiment(client, query.experiment);
+    const page = await this.cached(client, ['runs', query], () =>
+      client.searchRuns({
+        experimentIds: [experiment.experiment_id],
+        filter: query.filter,
+        orderBy: query.orderBy,
+        maxResults: query.pageSize,
+        pageToken: query.pageToken,
+      }),
+    );
+    return {
+      server: client.server.name,
+      experimentId: experiment.experiment_id,
+      experimentName: experiment.name,
+      runs: (page.runs ?? []).map(r => this.runSummary(client, r)),
+      nextPageToken: page.next_page_token || undefined,
+    };
+  }
+
+  async run(server: string | undefined, runId: string): Promise<RunSummary> {
+    const client = this.client(server);
+    const run = await this.cached(client, ['run', runId], () =>
+      client.getRun(runId),
+    );
+    return this.runSummary(client, run);
+  }
+
+  async metricHistory(
+    server: string | undefined,
+    runId: string,
+    key: string,
+  ): Promise<MetricHistory> {
+    const client = this.client(server);
+    const points = await this.cached(client, ['history', runId, key], () =>
+      client.getMetricHistory(runId, key),
+    );
+    return {
+      runId,
+      key,
+      points: points
+        .map(p => ({
+          step: p.step ?? 0,
+          value: p.value,
+          timestamp: p.timestamp ?? 0,
+        }))
+        .sort((a, b) => a.step - b.step || a.timestamp - b.timestamp),
+    };
+  }
+
+  async model(
+    server: string | undefined,
+    name: string,
+  ): Promise<RegisteredModelView> {
+    const client = this.client(server);
+    const model = await this.cached(client, ['model', name], () =>
+      this.notFoundSays(
+        client.getRegisteredModel(name),
+        `No registered model named ${name} on MLflow server '${client.server.name}'; check the entity's mlflow.org/registered-model annotation`,
+      ),
+    );
+    const aliases = Object.fromEntries(
+      (model.aliases ?? []).map(a => [a.alias, a.version]),
+    );
+    const versions = await this.cached(client, ['versions', name], () =>
+      this.allVersions(client, name),
+    );
+    const loggedIds = versions
+      .map(v => /^models:\/(m-[\w-]+)$/.exec(v.source ?? '')?.[1])
+      .filter((id): id is string => Boolean(id))
+      .slice(0, MAX_LOGGED_MODELS);
+    const logged = await Promise.all(
+      loggedIds.map(id =>
+        this.cached(client, ['logged', id], () => client.getLoggedModel(id)),
+      ),
+    );
+    return {
+      server: client.server.name,
+      name: model.name,
+      description: model.description || undefined,
+      tags: pairs(model.tags),
+      aliases,
+      versions: versions.map(v => this.versionSummary(client, v, aliases)),
+      loggedModels: logged.map(loggedSummary),
+      uiUrl: client.uiUrl(`/models/${encodeURIComponent(model.name)}`),
+    };
+  }
+
+  async champion(
+    server: string | undefined,
+    name: string,
+  ): Promise<ChampionCard> {
+    const client = this.client(server);
+    const model = await this.cached(client, ['model', name], () =>
+      this.notFoundSays(
+        client.getRegisteredModel(name),
+        `No registered model named ${name} on MLflow server '${client.server.name}'; check the entity's mlflow.org/registered-model annotation`,
+      ),
+    );
+    const aliases = Object.fromEntries(
+      (model.aliases ?? []).map(a => [a.alias, a.version]),
+    );
+    const card: ChampionCard = { server: client.server.name, model: name };
+    if (!aliases.champion) return card;
+    const version = await this.cached(
+      client,
+      ['version', name, aliases.champion],
+      () => client.getModelVersion(name, aliases.champion),
+    );
+    const run = version.run_id
+      ? await this.run(client.server.name, version.run_id).catch(error => {
+          // The run may have been deleted; the card still shows the version.
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        })
+      : undefined;
+    card.champion = { ...this.versionSummary(client, version, aliases), run };
+    return card;
+  }
+
+  private async experiment(client: MlflowClient, name: string) {
+    return this.cached(client, ['experiment', name], () =>
+      this.notFoundSays(
+        client.getExperimentByName(name),
+        `No experiment named ${name} on MLflow server '${client.server.name}'; check the entity's mlflow.org/experiment-name annotation`,
+      ),
+    );
+  }
+
+  private async allVersions(client: MlflowClient, name: string) {
+    const versions: MlflowModelVersion[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await client.searchModelVersions({
+        name,
+        maxResults: Math.min(100, MAX_VERSIONS - versions.length),
+        pageToken,
+      });
+      versions.push(...(page.model_versions ?? []));
+      pageToken = page.next_page_token || undefined;
+    } while (pageToken && versions.length < MAX_VERSIONS);
+    return versions.sort((a, b) => Number(b.version) - Number(a.version));
+  }
+
+  private runSummary(client: MlflowClient, run: MlflowRun): RunSummary {
+    const { info, data } = run;
+    const tags = pairs(data?.tags);
+    return {
+      runId: info.run_id,
+      runName: info.run_name || tags['mlflow.runName'] || info.run_id,
+      status: info.status ?? 'UNKNOWN',
+      startTime: info.start_time,
+      endTime: info.end_time,
+      durationMs:
+        info.start_time && info.end_time
+          ? info.end_time - info.start_time
+          : undefined,
+      user: info.user_id || tags['mlflow.user'] || undefined,
+      params: pairs(data?.params),
+      metrics: Object.fromEntries(
+        (data?.metrics ?? []).map(m => [m.key, m.value]),
+      ),
+      tags: Object.fromEntries(
+        Object.entries(tags).filter(([k]) => !k.startsWith('mlflow.')),
+      ),
+      uiUrl: client.uiUrl(
+        `/experiments/${info.experiment_id}/runs/${info.run_id}`,
+      ),
+    };
+  }
+
+  private versionSummary(
+    client: MlflowClient,
+    v: MlflowModelVersion,
+    aliases: Record<string, string>,
+  ): ModelVersionSummary {
+    return {
+      version: v.version,
+      aliases: Object.entries(aliases)
+        .filter(([, version]) => version === v.version)
+        .map(([alias]) => alias)
+        .sort(),
+      status: v.status,
+      stage:
+        v.current_stage && v.current_stage !== 'None'
+          ? v.current_stage
+          : undefined,
+      runId: v.run_id || undefined,
+      source: v.source,
+      creationTime: v.creation_timestamp,
+      description: v.description || undefined,
+      uiUrl: client.uiUrl(
+        `/models/${encodeURIComponent(v.name)}/versions/${v.version}`,
+      ),
+    };
+  }
+
+  private cached<T>(
+    client: MlflowClient,
+    key: unknown[],
+    load: () => Promise<T>,
+  ): Promise<T> {
+    return this.cache.get(JSON.stringify([client.server.name, ...key]), load);
+  }
+
+  private async notFoundSays<T>(call: Promise<T>, message: string) {
+    try {
+      return await call;
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(message);
+      throw error;
+    }
+  }
+}
+
+function loggedSummary(m: MlflowLoggedModel): LoggedModelSummary {
+  return {
+    modelId: m.info.model_id,
+    name: m.info.name,
+    status: m.info.status,
+    sourceRunId: m.info.source_run_id || undefined,
+    creationTime: m.info.creation_timestamp_ms,
+    metrics: Object.fromEntries(
+      (m.data?.metrics ?? []).map(x => [x.key, x.value]),
+    ),
+  };
+}
