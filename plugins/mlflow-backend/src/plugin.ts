@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { mlflowPermissions } from '@internal/plugin-mlflow-common';
-import { readMlflowServers } from './client/config';
+import { readMlflowServers } from '@internal/plugin-mlflow-node';
 import { createRouter } from './router';
 import { MlflowService } from './service/MlflowService';
 

@@ -1,7 +1,10 @@
 // Against the real MLflow server (scripts/services.sh), seeded by the test through MLflow's API,
 // plus the demo models the services script registers.
 import { InputError, NotFoundError } from '@backstage/errors';
-import { localMlflowUrl, seedExperiment } from '../__testUtils__/localMlflow';
+import {
+  localMlflowUrl,
+  seedExperiment,
+} from '../__testUtils__/localMlflow';
 import { MlflowService } from './MlflowService';
 
 jest.setTimeout(120_000);

@@ -10,14 +10,14 @@ import type {
   RunsQuery,
   RunSummary,
 } from '@internal/plugin-mlflow-common';
-import type { MlflowServer } from '../client/config';
-import { MlflowUnavailableError } from '../client/errors';
 import {
   MlflowClient,
   MlflowLoggedModel,
   MlflowModelVersion,
   MlflowRun,
-} from '../client/MlflowClient';
+  type MlflowServer,
+  MlflowUnavailableError,
+} from '@internal/plugin-mlflow-node';
 import { TtlCache } from './TtlCache';
 
 /** Versions shown per model (newest first), and logged models looked up with them. */
