@@ -75,17 +75,20 @@ export class KubeHttp {
    * refuses (410 Gone for a resource version too old) or that breaks off throws a typed error.
    */
   async watch<T>(
-    request: Omit<KubeRequest, 'method' | 'body' | 'contentType' | 'absent'>,
+    request: Omit<KubeRequest, 'method' | 'body' | 'contentType' | 'absent'> & {
+      /** A connection silent this long is taken for dead (default 6 minutes). */
+      idleTimeoutMs?: number;
+    },
     onEvent: (event: WatchEvent<T>) => Promise<void> | void,
     signal?: AbortSignal,
   ): Promise<void> {
     const separator = request.path.includes('?') ? '&' : '?';
     const res = await this.open(
       {
-        ...request,
+        what: request.what,
         method: 'GET',
         path: `${request.path}${separator}watch=1&allowWatchBookmarks=true`,
-        timeoutMs: 0,
+        timeoutMs: request.idleTimeoutMs ?? 360_000,
       },
       signal,
     );

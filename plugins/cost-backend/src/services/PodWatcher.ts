@@ -30,10 +30,14 @@ export class PodWatcher {
     private readonly logger: LoggerService,
     private readonly options: {
       minBackoffMs?: number;
-      /** Asks the server to end each watch after this long (it picks 30-60 min by default). */
+      /** The server ends each watch after this long and the watcher resumes (default 300). */
       watchTimeoutSeconds?: number;
     } = {},
   ) {}
+
+  private get watchTimeoutSeconds() {
+    return this.options.watchTimeoutSeconds ?? 300;
+  }
 
   start() {
     this.running ??= this.loop();
@@ -61,12 +65,10 @@ export class PodWatcher {
           {
             path: `/api/v1/pods?resourceVersion=${encodeURIComponent(
               this.version ?? '',
-            )}${
-              this.options.watchTimeoutSeconds
-                ? `&timeoutSeconds=${this.options.watchTimeoutSeconds}`
-                : ''
-            }`,
+            )}&timeoutSeconds=${this.watchTimeoutSeconds}`,
             what: 'watch pods',
+            // Nothing heard for a minute past the watch's end: the connection is dead.
+            idleTimeoutMs: (this.watchTimeoutSeconds + 60) * 1000,
           },
           event => this.onEvent(event),
           signal,
