@@ -22,5 +22,16 @@ export interface Config {
     }>;
     /** How long answers of MLflow are reused, in seconds (default 15). */
     cacheSeconds?: number;
+    /** Registered models ingested into the catalog as ml-model Components. */
+    catalog?: {
+      /** Default true when servers are configured. */
+      enabled?: boolean;
+      /** How often, in minutes (default 30). */
+      frequencyMinutes?: number;
+      /** Seconds after start before the first pass (default 120), once the catalog read its files. */
+      initialDelaySeconds?: number;
+      /** Owner of models without a valid `team` tag (default group:default/platform-team). */
+      defaultOwner?: string;
+    };
   };
 }

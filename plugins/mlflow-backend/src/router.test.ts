@@ -7,10 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import {
-  localMlflowUrl,
-  seedExperiment,
-} from './__testUtils__/localMlflow';
+import { localMlflowUrl, seedExperiment } from './__testUtils__/localMlflow';
 import { mlflowPlugin } from './plugin';
 
 jest.setTimeout(60_000);
