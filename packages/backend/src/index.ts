@@ -22,6 +22,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // File locations, for projects published offline by the mlp:publish:local scaffolder action.
 backend.add(import('@internal/plugin-catalog-backend-module-mlp'));
+// MLflow registered models as ml-model Components, on a schedule.
+backend.add(import('@internal/plugin-catalog-backend-module-mlflow'));
 
 // Templates.
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -1,0 +1,65 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { MlflowClient, readMlflowServers } from '@internal/plugin-mlflow-node';
+import { MlflowModelProvider } from './MlflowModelProvider';
+import { readProviderSettings } from './settings';
+
+/** Registered models of the configured MLflow servers, in the catalog as ml-model Components. */
+export const catalogModuleMlflowModels = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'mlflow-models',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        processing: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const servers = readMlflowServers(deps.config);
+        const settings = readProviderSettings(deps.config);
+        if (servers.length === 0 || !settings.enabled) {
+          deps.logger.info(
+            'MLflow models are not ingested into the catalog (no mlflow.servers, or mlflow.catalog.enabled is false)',
+          );
+          return;
+        }
+        const provider = new MlflowModelProvider(
+          servers.map(s => new MlflowClient(s)),
+          deps.catalog,
+          deps.auth,
+          deps.logger,
+          settings,
+        );
+        deps.processing.addEntityProvider(provider);
+        await deps.scheduler.scheduleTask({
+          id: 'mlflow-models-provider',
+          frequency: { minutes: settings.frequencyMinutes },
+          timeout: { minutes: 10 },
+          // After the catalog's first pass over its locations, so hand-written entities of the
+          // same models are there to be seen.
+          initialDelay: { seconds: settings.initialDelaySeconds },
+          fn: async () => {
+            try {
+              await provider.run();
+            } catch (error) {
+              // The catalog keeps what the last good pass gave.
+              deps.logger.error('ingesting MLflow models failed', {
+                error: String(error),
+              });
+            }
+          },
+        });
+      },
+    });
+  },
+});
