@@ -1,0 +1,32 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  ChampionCard,
+  MetricHistory,
+  MlflowServerInfo,
+  RegisteredModelView,
+  RunsPage,
+} from '@internal/plugin-mlflow-common';
+
+export type RunsRequest = {
+  server?: string;
+  experiment: string;
+  filter?: string;
+  orderBy?: string;
+  pageSize: number;
+  pageToken?: string;
+};
+
+/** The portal's MLflow backend (/api/mlflow); the browser never talks to MLflow itself. */
+export interface MlflowApi {
+  servers(): Promise<MlflowServerInfo[]>;
+  runs(request: RunsRequest): Promise<RunsPage>;
+  metricHistory(
+    server: string | undefined,
+    runId: string,
+    key: string,
+  ): Promise<MetricHistory>;
+  model(server: string | undefined, name: string): Promise<RegisteredModelView>;
+  champion(server: string | undefined, name: string): Promise<ChampionCard>;
+}
+
+export const mlflowApiRef = createApiRef<MlflowApi>({ id: 'plugin.mlflow' });

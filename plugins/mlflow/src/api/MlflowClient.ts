@@ -1,0 +1,75 @@
+import { ResponseError } from '@backstage/errors';
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import type {
+  ChampionCard,
+  MetricHistory,
+  MlflowServerInfo,
+  RegisteredModelView,
+  RunsPage,
+} from '@internal/plugin-mlflow-common';
+import type { MlflowApi, RunsRequest } from './MlflowApi';
+
+/** Talks to the MLflow backend through fetchApi, so every call carries the user's token. */
+export class MlflowClient implements MlflowApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
+
+  async servers(): Promise<MlflowServerInfo[]> {
+    return (await this.request<{ servers: MlflowServerInfo[] }>('/servers'))
+      .servers;
+  }
+
+  runs(request: RunsRequest): Promise<RunsPage> {
+    const query = new URLSearchParams({
+      experiment: request.experiment,
+      pageSize: String(request.pageSize),
+    });
+    if (request.server) query.set('server', request.server);
+    if (request.filter) query.set('filter', request.filter);
+    if (request.orderBy) query.set('orderBy', request.orderBy);
+    if (request.pageToken) query.set('pageToken', request.pageToken);
+    return this.request(`/runs?${query}`);
+  }
+
+  metricHistory(
+    server: string | undefined,
+    runId: string,
+    key: string,
+  ): Promise<MetricHistory> {
+    return this.request(
+      `/runs/${encodeURIComponent(runId)}/metrics/${encodeURIComponent(
+        key,
+      )}${serverQuery(server)}`,
+    );
+  }
+
+  model(
+    server: string | undefined,
+    name: string,
+  ): Promise<RegisteredModelView> {
+    return this.request(
+      `/models/${encodeURIComponent(name)}${serverQuery(server)}`,
+    );
+  }
+
+  champion(server: string | undefined, name: string): Promise<ChampionCard> {
+    return this.request(
+      `/models/${encodeURIComponent(name)}/champion${serverQuery(server)}`,
+    );
+  }
+
+  private async request<T>(path: string): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('mlflow');
+    const res = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return res.json();
+  }
+}
+
+function serverQuery(server?: string) {
+  return server ? `?${new URLSearchParams({ server })}` : '';
+}

@@ -1,0 +1,2 @@
+export * from './MlflowApi';
+export { MlflowClient } from './MlflowClient';

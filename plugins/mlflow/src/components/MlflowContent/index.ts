@@ -1,0 +1,1 @@
+export { MlflowContent } from './MlflowContent';

@@ -1,0 +1,56 @@
+import {
+  ApiBlueprint,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import type { FilterPredicate } from '@backstage/filter-predicates';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  MLFLOW_EXPERIMENT_ANNOTATION,
+  MLFLOW_MODEL_ANNOTATION,
+} from '@internal/plugin-mlflow-common';
+import { MlflowClient, mlflowApiRef } from '../api';
+
+export const mlflowApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: mlflowApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MlflowClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const hasExperiment = {
+  [`metadata.annotations.${MLFLOW_EXPERIMENT_ANNOTATION}`]: { $exists: true },
+};
+const hasModel = {
+  [`metadata.annotations.${MLFLOW_MODEL_ANNOTATION}`]: { $exists: true },
+};
+
+/** Entities that name an MLflow experiment or registered model. */
+export const mlflowEntityFilter: FilterPredicate = {
+  $any: [hasExperiment, hasModel],
+};
+
+export const mlflowContent = EntityContentBlueprint.make({
+  params: {
+    path: '/mlflow',
+    title: 'MLflow',
+    filter: mlflowEntityFilter,
+    loader: () =>
+      import('../components/MlflowContent').then(m => <m.MlflowContent />),
+  },
+});
+
+export const championCard = EntityCardBlueprint.make({
+  name: 'champion',
+  params: {
+    filter: hasModel,
+    loader: () =>
+      import('../components/ChampionCard').then(m => <m.ChampionCard />),
+  },
+});
