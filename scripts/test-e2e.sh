@@ -51,7 +51,7 @@ wait_for "$E2E_BACKEND_URL/.backstage/health/v1/readiness" 300
 wait_for "$E2E_BASE_URL" 600
 
 status=0
-node --test --test-concurrency=1 --test-timeout=600000 e2e/api.e2e.test.mjs e2e/portal.e2e.test.mjs e2e/gpu-quota.e2e.test.mjs e2e/cost.e2e.test.mjs || status=1
+node --test --test-concurrency=1 --test-timeout=600000 e2e/api.e2e.test.mjs e2e/portal.e2e.test.mjs e2e/gpu-quota.e2e.test.mjs e2e/cost.e2e.test.mjs e2e/mlflow.e2e.test.mjs || status=1
 
 # Restart on the same data: backend only, it is what holds the data.
 stop_portal
