@@ -34,6 +34,14 @@ const render = (api: MlflowApi) =>
   );
 
 describe('ChampionCard', () => {
+  it('shows progress while MLflow answers', async () => {
+    await render(
+      mockMlflowApi({ champion: jest.fn(() => new Promise<never>(() => {})) }),
+    );
+    expect(await screen.findByText('Model (MLflow)')).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
   it('shows the champion version, its key metrics, when and by which run', async () => {
     const api = mockMlflowApi();
     await render(api);

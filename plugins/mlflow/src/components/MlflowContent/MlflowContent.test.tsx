@@ -45,6 +45,30 @@ const rowsOf = (name: string) =>
     );
 
 describe('MlflowContent', () => {
+  it('shows progress while MLflow answers', async () => {
+    const pending = () => new Promise<never>(() => {});
+    await render(
+      mockMlflowApi({ runs: jest.fn(pending), model: jest.fn(pending) }),
+    );
+    expect(
+      await screen.findByText('Runs of nlp-team/support-ticket-classifier'),
+    ).toBeInTheDocument();
+    // Backstage's Progress appears after a short delay, against flicker.
+    expect(await screen.findAllByRole('progressbar')).toHaveLength(2);
+    expect(
+      screen.queryByRole('table', { name: 'Runs' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says when the experiment has no runs yet', async () => {
+    await render(mockMlflowApi({ runs: jest.fn(async () => page([])) }));
+    expect(
+      await screen.findByText(
+        'nlp-team/support-ticket-classifier has no runs yet.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it("shows the experiment's runs: status, times, user, params, latest metrics, tags", async () => {
     const api = mockMlflowApi();
     await render(api);
