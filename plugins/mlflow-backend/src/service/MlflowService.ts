@@ -129,15 +129,7 @@ export class MlflowService {
     name: string,
   ): Promise<RegisteredModelView> {
     const client = this.client(server);
-    const model = await this.cached(client, ['model', name], () =>
-      this.notFoundSays(
-        client.getRegisteredModel(name),
-        `No registered model named ${name} on MLflow server '${client.server.name}'; check the entity's mlflow.org/registered-model annotation`,
-      ),
-    );
-    const aliases = Object.fromEntries(
-      (model.aliases ?? []).map(a => [a.alias, a.version]),
-    );
+    const { model, aliases } = await this.registeredModel(client, name);
     const versions = await this.cached(client, ['versions', name], () =>
       this.allVersions(client, name),
     );
@@ -167,15 +159,7 @@ export class MlflowService {
     name: string,
   ): Promise<ChampionCard> {
     const client = this.client(server);
-    const model = await this.cached(client, ['model', name], () =>
-      this.notFoundSays(
-        client.getRegisteredModel(name),
-        `No registered model named ${name} on MLflow server '${client.server.name}'; check the entity's mlflow.org/registered-model annotation`,
-      ),
-    );
-    const aliases = Object.fromEntries(
-      (model.aliases ?? []).map(a => [a.alias, a.version]),
-    );
+    const { aliases } = await this.registeredModel(client, name);
     const card: ChampionCard = { server: client.server.name, model: name };
     if (!aliases.champion) return card;
     const version = await this.cached(
@@ -192,6 +176,19 @@ export class MlflowService {
       : undefined;
     card.champion = { ...this.versionSummary(client, version, aliases), run };
     return card;
+  }
+
+  private async registeredModel(client: MlflowClient, name: string) {
+    const model = await this.cached(client, ['model', name], () =>
+      this.notFoundSays(
+        client.getRegisteredModel(name),
+        `No registered model named ${name} on MLflow server '${client.server.name}'; check the entity's mlflow.org/registered-model annotation`,
+      ),
+    );
+    const aliases: Record<string, string> = Object.fromEntries(
+      (model.aliases ?? []).map(a => [a.alias, a.version]),
+    );
+    return { model, aliases };
   }
 
   private async experiment(client: MlflowClient, name: string) {

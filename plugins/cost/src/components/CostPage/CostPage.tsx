@@ -12,7 +12,7 @@ import { costApiRef } from '../../api';
 import { monthOf } from '../shared/dates';
 import { Figures } from '../shared/Figures';
 import { formatGpuHours, formatMoney } from '../shared/format';
-import { ErrorState } from '../shared/states';
+import { ErrorState } from '@internal/plugin-mlp-react';
 import { BreakdownTable } from './BreakdownTable';
 import { BudgetsTable } from './BudgetsTable';
 import { dailyRows } from './chartData';

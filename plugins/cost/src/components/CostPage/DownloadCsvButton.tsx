@@ -4,7 +4,7 @@ import Button from '@material-ui/core/Button';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { costApiRef, type CostRange } from '../../api';
-import { ActionError } from '../shared/states';
+import { ActionError } from '@internal/plugin-mlp-react';
 
 /** The name the backend gives the file too. */
 export function csvFileName(team: string, range: CostRange): string {

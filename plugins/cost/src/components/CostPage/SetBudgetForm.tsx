@@ -8,7 +8,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { type Budget, setBudgetSchema } from '@internal/plugin-cost-common';
 import { costApiRef } from '../../api';
 import { formatMoney } from '../shared/format';
-import { ActionError } from '../shared/states';
+import { ActionError } from '@internal/plugin-mlp-react';
 
 const FIELD_LABELS: Record<string, string> = {
   month: 'Month',

@@ -5,7 +5,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costApiRef } from '../../api';
 import { monthRange } from '../shared/dates';
 import { formatGpuHours, formatMoney } from '../shared/format';
-import { ErrorState } from '../shared/states';
+import { ErrorState } from '@internal/plugin-mlp-react';
 
 export const NO_MODEL_TIME = 'No GPU time recorded for this model this month';
 

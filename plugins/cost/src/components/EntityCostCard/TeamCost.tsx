@@ -12,7 +12,7 @@ import { BudgetBar } from '../shared/BudgetBar';
 import { monthName } from '../shared/dates';
 import { Figures } from '../shared/Figures';
 import { formatMoney } from '../shared/format';
-import { ErrorState } from '../shared/states';
+import { ErrorState } from '@internal/plugin-mlp-react';
 import { ModelCost } from './ModelCost';
 
 export const NO_BUDGET = 'No budget set for this month';

@@ -10,7 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { GpuResourceUsage } from '@internal/plugin-gpu-quota-common';
 import { gpuQuotaApiRef } from '../../api';
-import { ActionError } from '../shared/states';
+import { ActionError } from '@internal/plugin-mlp-react';
 import {
   type DurationUnit,
   type RequestFormErrors,

@@ -6,7 +6,7 @@ import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
-import { errorMessage } from '../shared/errorMessage';
+import { errorMessage } from '@internal/plugin-mlp-react';
 import { RequestStatusChip } from '../shared/RequestStatusChip';
 import { formatAgo, formatDateTime, formatDays } from '../shared/time';
 

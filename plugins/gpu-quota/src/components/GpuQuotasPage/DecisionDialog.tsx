@@ -9,7 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
 import { gpuQuotaApiRef } from '../../api';
-import { ActionError } from '../shared/states';
+import { ActionError } from '@internal/plugin-mlp-react';
 import { formatDays } from '../shared/time';
 
 export type Decision = 'approve' | 'reject';

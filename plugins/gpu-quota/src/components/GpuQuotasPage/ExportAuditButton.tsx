@@ -4,7 +4,7 @@ import Button from '@material-ui/core/Button';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { gpuQuotaApiRef } from '../../api';
-import { ActionError } from '../shared/states';
+import { ActionError } from '@internal/plugin-mlp-react';
 
 export const AUDIT_FILE_NAME = 'gpu-quota-audit.csv';
 

@@ -6,7 +6,8 @@ import { Progress, useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { gpuQuotaApiRef } from '../../api';
 import { Freshness } from '../shared/Freshness';
-import { ErrorState, NotConfiguredState } from '../shared/states';
+import { ErrorState } from '@internal/plugin-mlp-react';
+import { NotConfiguredState } from '../shared/states';
 import { QuotaRequestsSection } from './QuotaRequestsSection';
 import { TeamsTable } from './TeamsTable';
 

@@ -6,7 +6,7 @@ import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { gpuQuotaApiRef } from '../../api';
-import { ErrorState } from '../shared/states';
+import { ErrorState } from '@internal/plugin-mlp-react';
 import { DecidedRequestsTable } from './DecidedRequestsTable';
 import { type Decision, DecisionDialog } from './DecisionDialog';
 import { ExportAuditButton } from './ExportAuditButton';
