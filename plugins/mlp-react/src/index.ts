@@ -3,5 +3,9 @@
  *
  * @packageDocumentation
  */
+export { BackendRequests } from './BackendRequests';
+export { DownloadButton } from './DownloadButton';
 export { errorMessage } from './errorMessage';
+export { LevelBar } from './LevelBar';
 export { ActionError, ErrorState } from './states';
+export { teamOfEntity, type EntityTeam } from './teamOfEntity';

@@ -1,5 +1,4 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   CreateQuotaRequest,
   GpuQuotaOverview,
@@ -7,6 +6,7 @@ import type {
   QuotaRequest,
   TeamGpuQuotaAnswer,
 } from '@internal/plugin-gpu-quota-common';
+import { BackendRequests } from '@internal/plugin-mlp-react';
 import type {
   AuditFilter,
   GpuQuotaApi,
@@ -18,38 +18,36 @@ const PLUGIN_ID = 'gpu-quota';
 
 /** Talks to the gpu-quota backend through fetchApi, so every call carries the user's token. */
 export class GpuQuotaClient implements GpuQuotaApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly backend: BackendRequests;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.backend = new BackendRequests(PLUGIN_ID, options);
   }
 
   async getOverview(): Promise<GpuQuotaOverview> {
-    return this.request<GpuQuotaOverview>('/teams');
+    return this.backend.request<GpuQuotaOverview>('/teams');
   }
 
   async getTeamQuota(team: string): Promise<TeamGpuQuotaAnswer> {
-    return this.request<TeamGpuQuotaAnswer>(
+    return this.backend.request<TeamGpuQuotaAnswer>(
       `/teams/${encodeURIComponent(team)}`,
     );
   }
 
   async getMe(): Promise<GpuQuotaMe> {
-    return this.request<GpuQuotaMe>('/me');
+    return this.backend.request<GpuQuotaMe>('/me');
   }
 
   async listRequests(filter?: QuotaRequestFilter): Promise<QuotaRequest[]> {
     const query = toQuery({ team: filter?.team, status: filter?.status });
-    const body = await this.request<{ requests: QuotaRequest[] }>(
+    const body = await this.backend.request<{ requests: QuotaRequest[] }>(
       `/requests${query}`,
     );
     return body.requests;
   }
 
   async createRequest(request: CreateQuotaRequest): Promise<QuotaRequest> {
-    return this.request<QuotaRequest>('/requests', postJson(request));
+    return this.backend.request<QuotaRequest>('/requests', postJson(request));
   }
 
   async approveRequest(id: string, comment?: string): Promise<QuotaRequest> {
@@ -66,13 +64,17 @@ export class GpuQuotaClient implements GpuQuotaApi {
 
   async listAuditEvents(filter?: AuditFilter): Promise<QuotaEvent[]> {
     const query = toQuery({ ...filter, format: 'json' });
-    const body = await this.request<{ events: QuotaEvent[] }>(`/audit${query}`);
+    const body = await this.backend.request<{ events: QuotaEvent[] }>(
+      `/audit${query}`,
+    );
     return body.events;
   }
 
   async exportAuditCsv(filter?: AuditFilter): Promise<Blob> {
     const query = toQuery({ ...filter, format: 'csv' });
-    return this.request<Blob>(`/audit${query}`, undefined, res => res.blob());
+    return this.backend.request<Blob>(`/audit${query}`, undefined, res =>
+      res.blob(),
+    );
   }
 
   private async decide(
@@ -80,23 +82,10 @@ export class GpuQuotaClient implements GpuQuotaApi {
     action: 'approve' | 'reject' | 'cancel',
     comment: string | undefined,
   ): Promise<QuotaRequest> {
-    return this.request<QuotaRequest>(
+    return this.backend.request<QuotaRequest>(
       `/requests/${encodeURIComponent(id)}/${action}`,
       postJson(comment === undefined ? {} : { comment }),
     );
-  }
-
-  private async request<T>(
-    path: string,
-    init?: RequestInit,
-    read: (res: Response) => Promise<T> = res => res.json(),
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
-    const res = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return read(res);
   }
 }
 

@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   ChampionCard,
@@ -7,20 +6,21 @@ import type {
   RegisteredModelView,
   RunsPage,
 } from '@internal/plugin-mlflow-common';
+import { BackendRequests } from '@internal/plugin-mlp-react';
 import type { MlflowApi, RunsRequest } from './MlflowApi';
 
 /** Talks to the MLflow backend through fetchApi, so every call carries the user's token. */
 export class MlflowClient implements MlflowApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly backend: BackendRequests;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.backend = new BackendRequests('mlflow', options);
+  }
 
   async servers(): Promise<MlflowServerInfo[]> {
-    return (await this.request<{ servers: MlflowServerInfo[] }>('/servers'))
-      .servers;
+    return (
+      await this.backend.request<{ servers: MlflowServerInfo[] }>('/servers')
+    ).servers;
   }
 
   runs(request: RunsRequest): Promise<RunsPage> {
@@ -32,7 +32,7 @@ export class MlflowClient implements MlflowApi {
     if (request.filter) query.set('filter', request.filter);
     if (request.orderBy) query.set('orderBy', request.orderBy);
     if (request.pageToken) query.set('pageToken', request.pageToken);
-    return this.request(`/runs?${query}`);
+    return this.backend.request(`/runs?${query}`);
   }
 
   metricHistory(
@@ -40,7 +40,7 @@ export class MlflowClient implements MlflowApi {
     runId: string,
     key: string,
   ): Promise<MetricHistory> {
-    return this.request(
+    return this.backend.request(
       `/runs/${encodeURIComponent(runId)}/metrics/${encodeURIComponent(
         key,
       )}${serverQuery(server)}`,
@@ -51,22 +51,15 @@ export class MlflowClient implements MlflowApi {
     server: string | undefined,
     name: string,
   ): Promise<RegisteredModelView> {
-    return this.request(
+    return this.backend.request(
       `/models/${encodeURIComponent(name)}${serverQuery(server)}`,
     );
   }
 
   champion(server: string | undefined, name: string): Promise<ChampionCard> {
-    return this.request(
+    return this.backend.request(
       `/models/${encodeURIComponent(name)}/champion${serverQuery(server)}`,
     );
-  }
-
-  private async request<T>(path: string): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('mlflow');
-    const res = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return res.json();
   }
 }
 

@@ -1,19 +1,7 @@
-import LinearProgress from '@material-ui/core/LinearProgress';
-import { makeStyles } from '@material-ui/core/styles';
+import { LevelBar } from '@internal/plugin-mlp-react';
 
 /** Above this share of the quota a team is close to having its jobs wait. */
 export const HIGH_PRESSURE = 0.9;
-
-const useStyles = makeStyles(theme => ({
-  root: {
-    height: 8,
-    borderRadius: 4,
-    backgroundColor: theme.palette.action.hover,
-  },
-  normal: { backgroundColor: theme.palette.primary.main },
-  high: { backgroundColor: theme.palette.warning.main },
-  full: { backgroundColor: theme.palette.error.main },
-}));
 
 /** How much of one GPU resource's quota is in use. */
 export function UsageBar(props: {
@@ -22,20 +10,18 @@ export function UsageBar(props: {
   hard: number;
 }) {
   const { resource, used, hard } = props;
-  const classes = useStyles();
   const ratio = hard > 0 ? used / hard : 0;
-  let barClass = classes.normal;
+  let level: 'normal' | 'high' | 'full' = 'normal';
   if (ratio >= 1) {
-    barClass = classes.full;
+    level = 'full';
   } else if (ratio > HIGH_PRESSURE) {
-    barClass = classes.high;
+    level = 'high';
   }
   return (
-    <LinearProgress
-      variant="determinate"
-      value={Math.min(100, Math.round(ratio * 100))}
-      aria-label={`${resource}: ${used} of ${hard} GPUs in use`}
-      classes={{ root: classes.root, bar: barClass }}
+    <LevelBar
+      ratio={ratio}
+      level={level}
+      label={`${resource}: ${used} of ${hard} GPUs in use`}
     />
   );
 }
