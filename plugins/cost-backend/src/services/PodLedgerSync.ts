@@ -133,8 +133,9 @@ export class PodLedgerSync {
     const uid = pod.metadata.uid;
     const startedAt = pod.status?.startTime;
     if (!team || !uid || !startedAt) return undefined;
+    const gpus = Object.entries(podGpus(pod));
     const units: Array<[string, number, number]> = [];
-    for (const [resource, count] of Object.entries(podGpus(pod))) {
+    for (const [resource, count] of gpus) {
       if (!this.rates.knows(resource)) {
         // Not recorded yet: once a rate is configured, the next sync records it from the
         // pod's own start time, so no time is lost.
@@ -149,7 +150,7 @@ export class PodLedgerSync {
       }
       units.push([resource, count, this.rates.hourlyRate(resource)]);
     }
-    const gpuPod = units.length > 0 || Object.keys(podGpus(pod)).length > 0;
+
     const { cpu, memory } = this.rates.compute;
     const compute = podCompute(pod);
     if (cpu !== undefined && compute.cpu > 0) {
@@ -158,7 +159,7 @@ export class PodLedgerSync {
     if (memory !== undefined && compute.memoryGiB > 0) {
       units.push(['memory', compute.memoryGiB, memory]);
     }
-    if (!gpuPod && units.length === 0) return undefined;
+    if (gpus.length === 0 && units.length === 0) return undefined;
     const labels = pod.metadata.labels ?? {};
     const starts = units.map(([resource, count, hourlyRate]) => ({
       podUid: uid,

@@ -124,13 +124,7 @@ export class DatabaseLedger {
           .ignore();
         const uids = fresh.map(a => a.podUid);
         // A pod whose end was recorded before its start (its rate was configured late) is closed.
-        const ended = new Set(
-          (
-            await tx('cost_allocation_ends')
-              .whereIn('pod_uid', uids)
-              .select('pod_uid')
-          ).map(r => r.pod_uid as string),
-        );
+        const ended = await endedPods(tx, uids);
         const open = fresh.filter(a => !ended.has(a.podUid));
         if (open.length > 0) {
           await tx('cost_open_allocations')
@@ -163,13 +157,7 @@ export class DatabaseLedger {
     for (const chunk of chunks(ends)) {
       await this.db.transaction(async tx => {
         const uids = chunk.map(e => e.podUid);
-        const known = new Set(
-          (
-            await tx('cost_allocation_ends')
-              .whereIn('pod_uid', uids)
-              .select('pod_uid')
-          ).map(r => r.pod_uid as string),
-        );
+        const known = await endedPods(tx, uids);
         const fresh = chunk.filter(e => !known.has(e.podUid));
         if (fresh.length === 0) return;
         const teamOf = new Map(
@@ -255,29 +243,16 @@ export class DatabaseLedger {
     now: Date,
     db: Db = this.db,
   ): Promise<Slice[]> {
-    const state = await db<StateRow>('cost_rollup_state')
-      .where({ team })
-      .first();
-    // Without a state row the team has no ledger rows at all.
-    if (!state) return [];
-    const split = state.rolled_until < to ? state.rolled_until : to;
-    const rolled =
-      from < split
-        ? (
-            await db<SliceRow>('cost_daily')
-              .where({ team })
-              .where('day', '>=', from)
-              .where('day', '<', split)
-          ).map(toSlice)
-        : [];
-    const liveFrom = dayStart(from > split ? from : split);
-    const liveTo = dayStart(to);
-    if (liveFrom >= liveTo) return rolled;
-    const live = slicesOf(await this.allocations(team, liveFrom, liveTo, db), {
-      from: liveFrom,
-      to: liveTo,
-      now: now.getTime(),
-    });
+    const parts = await this.split(team, from, to, db);
+    if (!parts) return [];
+    const rolled = parts.rolled
+      ? (await this.dailyRows(team, parts.rolled, db)).map(toSlice)
+      : [];
+    if (!parts.live) return rolled;
+    const live = slicesOf(
+      await this.allocations(team, parts.live.from, parts.live.to, db),
+      { ...parts.live, now: now.getTime() },
+    );
     return [...rolled, ...live];
   }
 
@@ -289,28 +264,51 @@ export class DatabaseLedger {
     now: Date,
     db: Db = this.db,
   ): Promise<number> {
-    const state = await db<StateRow>('cost_rollup_state')
-      .where({ team })
-      .first();
-    if (!state) return 0;
-    const split = state.rolled_until < to ? state.rolled_until : to;
+    const parts = await this.split(team, from, to, db);
+    if (!parts) return 0;
     let total = 0;
-    if (from < split) {
-      const [row] = await db('cost_daily')
-        .where({ team })
-        .where('day', '>=', from)
-        .where('day', '<', split)
-        .sum({ total: 'cost' });
+    if (parts.rolled) {
+      const [row] = await this.dailyRows(team, parts.rolled, db).sum({
+        total: 'cost',
+      });
       total += Number(row?.total ?? 0);
     }
-    const liveFrom = dayStart(from > split ? from : split);
-    const liveTo = dayStart(to);
-    if (liveFrom < liveTo) {
-      for (const a of await this.allocations(team, liveFrom, liveTo, db)) {
-        total += costOf(a, { from: liveFrom, to: liveTo, now: now.getTime() });
+    if (parts.live) {
+      for (const a of await this.allocations(
+        team,
+        parts.live.from,
+        parts.live.to,
+        db,
+      )) {
+        total += costOf(a, { ...parts.live, now: now.getTime() });
       }
     }
     return total;
+  }
+
+  /**
+   * The days [from, to) split into what the roll-up holds (days) and what is read from the
+   * ledger (ms); undefined when the team has no ledger rows at all.
+   */
+  private async split(team: string, from: string, to: string, db: Db) {
+    const state = await db<StateRow>('cost_rollup_state')
+      .where({ team })
+      .first();
+    if (!state) return undefined;
+    const edge = state.rolled_until < to ? state.rolled_until : to;
+    const liveFrom = dayStart(from > edge ? from : edge);
+    const liveTo = dayStart(to);
+    return {
+      rolled: from < edge ? { from, to: edge } : undefined,
+      live: liveFrom < liveTo ? { from: liveFrom, to: liveTo } : undefined,
+    };
+  }
+
+  private dailyRows(team: string, days: { from: string; to: string }, db: Db) {
+    return db<SliceRow>('cost_daily')
+      .where({ team })
+      .where('day', '>=', days.from)
+      .where('day', '<', days.to);
   }
 
   async rollUp(now: Date): Promise<RollUpResult> {
@@ -419,6 +417,14 @@ export class DatabaseLedger {
     if (tx.client.config.client === 'pg') query.forUpdate();
     return query.first();
   }
+}
+
+/** Which of these pods already have their end recorded. */
+async function endedPods(db: Db, uids: string[]): Promise<Set<string>> {
+  const rows = await db('cost_allocation_ends')
+    .whereIn('pod_uid', uids)
+    .select('pod_uid');
+  return new Set(rows.map(r => r.pod_uid as string));
 }
 
 /** The earliest UTC day per team of (team, timestamp) pairs, by team (the order locks are taken in). */
