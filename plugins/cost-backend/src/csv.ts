@@ -1,12 +1,5 @@
+import { csvField } from '@internal/plugin-mlp-node';
 import type { CostLine, CostSummary } from '@internal/plugin-cost-common';
-
-/** RFC 4180 field: quoted when needed; a leading formula character is defused. */
-function field(value: string | number): string {
-  const text = String(value);
-  const safe =
-    /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** A summary as CSV: one row per day, then one per breakdown line, all with the same columns. */
 export function summaryCsv(summary: CostSummary): string {
@@ -30,5 +23,5 @@ export function summaryCsv(summary: CostSummary): string {
     summary.gpuHours,
     summary.cost,
   ]);
-  return `${rows.map(r => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map(r => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,5 +1,4 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
   budgetCheckSchema,
   rangeQuerySchema,
@@ -10,6 +9,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { summaryCsv } from './csv';
 import { CostService } from './services/CostService';
+import { parseInput } from '@internal/plugin-mlp-node';
 
 const team = z
   .string()
@@ -18,21 +18,6 @@ const team = z
     'must be a team name such as nlp-team',
   );
 const id = z.string().uuid('must be a reservation id (a UUID)');
-
-/** Parses with zod; a failure names every field and what to do about it. */
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const problems = result.error.issues.map(issue => {
-    if (issue.code === 'unrecognized_keys') {
-      return `${issue.keys.join(
-        ', ',
-      )}: not a field of this ${where}; remove it`;
-    }
-    return `${issue.path.join('.') || where}: ${issue.message}`;
-  });
-  throw new InputError(`Invalid ${where}: ${problems.join('; ')}`);
-}
 
 export function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -47,8 +32,8 @@ export function createRouter(options: {
   });
 
   router.get('/teams/:team/summary', async (req, res) => {
-    const name = parse(team, req.params.team, 'team in the path');
-    const range = parse(rangeQuerySchema, req.query, 'query');
+    const name = parseInput(team, req.params.team, 'team in the path');
+    const range = parseInput(rangeQuerySchema, req.query, 'query');
     const summary = await service.summary(
       await httpAuth.credentials(req),
       name,
@@ -65,20 +50,20 @@ export function createRouter(options: {
   });
 
   router.get('/teams/:team/budget-status', async (req, res) => {
-    const name = parse(team, req.params.team, 'team in the path');
+    const name = parseInput(team, req.params.team, 'team in the path');
     res.json(await service.budgetStatus(await httpAuth.credentials(req), name));
   });
 
   router.get('/budgets/:team', async (req, res) => {
-    const name = parse(team, req.params.team, 'team in the path');
+    const name = parseInput(team, req.params.team, 'team in the path');
     res.json({
       budgets: await service.budgets(await httpAuth.credentials(req), name),
     });
   });
 
   router.put('/budgets/:team', async (req, res) => {
-    const name = parse(team, req.params.team, 'team in the path');
-    const body = parse(setBudgetSchema, req.body, 'request body');
+    const name = parseInput(team, req.params.team, 'team in the path');
+    const body = parseInput(setBudgetSchema, req.body, 'request body');
     res.json(
       await service.setBudget(
         await httpAuth.credentials(req, { allow: ['user'] }),
@@ -89,14 +74,18 @@ export function createRouter(options: {
   });
 
   router.post('/budget-checks', async (req, res) => {
-    const body = parse(budgetCheckSchema, req.body, 'request body');
+    const body = parseInput(budgetCheckSchema, req.body, 'request body');
     res
       .status(201)
       .json(await service.check(await httpAuth.credentials(req), body));
   });
 
   router.post('/reservations/:id/release', async (req, res) => {
-    const reservation = parse(id, req.params.id, 'reservation id in the path');
+    const reservation = parseInput(
+      id,
+      req.params.id,
+      'reservation id in the path',
+    );
     res.json(
       await service.release(await httpAuth.credentials(req), reservation),
     );

@@ -1,3 +1,4 @@
+import { csvField } from '@internal/plugin-mlp-node';
 import type { QuotaEvent } from '@internal/plugin-gpu-quota-common';
 
 const HEADER = [
@@ -9,12 +10,6 @@ const HEADER = [
   'comment',
   'details',
 ];
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula starts defused. */
-function field(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** The audit trail as CSV, for spreadsheets and compliance reviews. */
 export function auditCsv(events: QuotaEvent[]): string {
@@ -32,7 +27,7 @@ export function auditCsv(events: QuotaEvent[]): string {
           .map(([k, v]) => `${k}=${v}`)
           .join('; '),
       ]
-        .map(field)
+        .map(csvField)
         .join(','),
     );
   }

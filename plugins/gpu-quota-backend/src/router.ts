@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { auditCsv } from './csv';
 import { PayloadTooLargeError } from './services/errors';
 import { GpuQuotaService } from './services/GpuQuotaService';
+import { parseInput } from '@internal/plugin-mlp-node';
 
 /** Bodies are a few fields and two paragraphs at most. */
 const BODY_LIMIT = '64kb';
@@ -24,22 +25,6 @@ const teamParam = z
     /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
     'must be a team name such as nlp-team',
   );
-
-/** Parses with zod; a failure names every field and what to do about it. */
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const problems = result.error.issues.map(issue => {
-    const path = issue.path.join('.');
-    if (issue.code === 'unrecognized_keys') {
-      return `${issue.keys.join(
-        ', ',
-      )}: not a field of this ${where}; remove it`;
-    }
-    return `${path || where}: ${issue.message}`;
-  });
-  throw new InputError(`Invalid ${where}: ${problems.join('; ')}`);
-}
 
 export function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -57,7 +42,7 @@ export function createRouter(options: {
   });
 
   router.get('/teams/:team', async (req, res) => {
-    const team = parse(teamParam, req.params.team, 'team in the path');
+    const team = parseInput(teamParam, req.params.team, 'team in the path');
     res.json(await service.team(await httpAuth.credentials(req), team));
   });
 
@@ -66,7 +51,7 @@ export function createRouter(options: {
   });
 
   router.get('/requests', async (req, res) => {
-    const filter = parse(listRequestsQuerySchema, req.query, 'query');
+    const filter = parseInput(listRequestsQuerySchema, req.query, 'query');
     res.json({
       requests: await service.listRequests(
         await httpAuth.credentials(req),
@@ -76,30 +61,34 @@ export function createRouter(options: {
   });
 
   router.post('/requests', async (req, res) => {
-    const body = parse(createQuotaRequestSchema, req.body, 'request body');
+    const body = parseInput(createQuotaRequestSchema, req.body, 'request body');
     res.status(201).json(await service.createRequest(await user(req), body));
   });
 
   router.post('/requests/:id/approve', async (req, res) => {
-    const id = parse(requestId, req.params.id, 'request id in the path');
-    const { comment } = parse(decisionSchema, req.body, 'request body');
+    const id = parseInput(requestId, req.params.id, 'request id in the path');
+    const { comment } = parseInput(decisionSchema, req.body, 'request body');
     res.json(await service.approve(await user(req), id, comment || undefined));
   });
 
   router.post('/requests/:id/reject', async (req, res) => {
-    const id = parse(requestId, req.params.id, 'request id in the path');
-    const { comment } = parse(rejectionSchema, req.body, 'request body');
+    const id = parseInput(requestId, req.params.id, 'request id in the path');
+    const { comment } = parseInput(rejectionSchema, req.body, 'request body');
     res.json(await service.reject(await user(req), id, comment));
   });
 
   router.post('/requests/:id/cancel', async (req, res) => {
-    const id = parse(requestId, req.params.id, 'request id in the path');
-    const { comment } = parse(decisionSchema, req.body, 'request body');
+    const id = parseInput(requestId, req.params.id, 'request id in the path');
+    const { comment } = parseInput(decisionSchema, req.body, 'request body');
     res.json(await service.cancel(await user(req), id, comment || undefined));
   });
 
   router.get('/audit', async (req, res) => {
-    const { format, ...filter } = parse(auditQuerySchema, req.query, 'query');
+    const { format, ...filter } = parseInput(
+      auditQuerySchema,
+      req.query,
+      'query',
+    );
     const events = await service.audit(await httpAuth.credentials(req), filter);
     if (format === 'csv') {
       res

@@ -2,7 +2,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   mlflowReadPermission,
@@ -13,6 +13,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MlflowService } from './service/MlflowService';
+import { parseInput } from '@internal/plugin-mlp-node';
 
 const runId = z
   .string()
@@ -21,18 +22,6 @@ const metricKey = z
   .string()
   .regex(/^[\w./ -]{1,250}$/, 'must be a metric name such as val_loss');
 const modelName = z.string().min(1).max(500, 'at most 500 characters');
-
-/** Parses with zod; a failure names every field and what to do about it. */
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const problems = result.error.issues.map(issue =>
-    issue.code === 'unrecognized_keys'
-      ? `${issue.keys.join(', ')}: not a parameter of this ${where}; remove it`
-      : `${issue.path.join('.') || where}: ${issue.message}`,
-  );
-  throw new InputError(`Invalid ${where}: ${problems.join('; ')}`);
-}
 
 /**
  * /api/mlflow: what the browser may see of the configured MLflow servers. The browser never
@@ -64,40 +53,67 @@ export function createRouter(options: {
   });
 
   router.get('/runs', async (req, res) => {
-    res.json(await service.runs(parse(runsQuerySchema, req.query, 'query')));
+    res.json(
+      await service.runs(
+        parseInput(runsQuerySchema, req.query, 'query', 'parameter'),
+      ),
+    );
   });
 
   router.get('/runs/:runId', async (req, res) => {
-    const { server } = parse(serverQuerySchema, req.query, 'query');
+    const { server } = parseInput(
+      serverQuerySchema,
+      req.query,
+      'query',
+      'parameter',
+    );
     res.json(
-      await service.run(server, parse(runId, req.params.runId, 'run id')),
+      await service.run(server, parseInput(runId, req.params.runId, 'run id')),
     );
   });
 
   router.get('/runs/:runId/metrics/:key', async (req, res) => {
-    const { server } = parse(serverQuerySchema, req.query, 'query');
+    const { server } = parseInput(
+      serverQuerySchema,
+      req.query,
+      'query',
+      'parameter',
+    );
     res.json(
       await service.metricHistory(
         server,
-        parse(runId, req.params.runId, 'run id'),
-        parse(metricKey, req.params.key, 'metric'),
+        parseInput(runId, req.params.runId, 'run id'),
+        parseInput(metricKey, req.params.key, 'metric'),
       ),
     );
   });
 
   router.get('/models/:name', async (req, res) => {
-    const { server } = parse(serverQuerySchema, req.query, 'query');
+    const { server } = parseInput(
+      serverQuerySchema,
+      req.query,
+      'query',
+      'parameter',
+    );
     res.json(
-      await service.model(server, parse(modelName, req.params.name, 'model')),
+      await service.model(
+        server,
+        parseInput(modelName, req.params.name, 'model'),
+      ),
     );
   });
 
   router.get('/models/:name/champion', async (req, res) => {
-    const { server } = parse(serverQuerySchema, req.query, 'query');
+    const { server } = parseInput(
+      serverQuerySchema,
+      req.query,
+      'query',
+      'parameter',
+    );
     res.json(
       await service.champion(
         server,
-        parse(modelName, req.params.name, 'model'),
+        parseInput(modelName, req.params.name, 'model'),
       ),
     );
   });
