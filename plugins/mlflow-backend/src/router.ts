@@ -23,6 +23,11 @@ const metricKey = z
   .regex(/^[\w./ -]{1,250}$/, 'must be a metric name such as val_loss');
 const modelName = z.string().min(1).max(500, 'at most 500 characters');
 
+/** The optional `server` of a query, the only parameter most routes take. */
+function serverOf(query: unknown): string | undefined {
+  return parseInput(serverQuerySchema, query, 'query', 'parameter').server;
+}
+
 /**
  * /api/mlflow: what the browser may see of the configured MLflow servers. The browser never
  * talks to MLflow and never sees its credentials.
@@ -61,24 +66,14 @@ export function createRouter(options: {
   });
 
   router.get('/runs/:runId', async (req, res) => {
-    const { server } = parseInput(
-      serverQuerySchema,
-      req.query,
-      'query',
-      'parameter',
-    );
+    const server = serverOf(req.query);
     res.json(
       await service.run(server, parseInput(runId, req.params.runId, 'run id')),
     );
   });
 
   router.get('/runs/:runId/metrics/:key', async (req, res) => {
-    const { server } = parseInput(
-      serverQuerySchema,
-      req.query,
-      'query',
-      'parameter',
-    );
+    const server = serverOf(req.query);
     res.json(
       await service.metricHistory(
         server,
@@ -89,12 +84,7 @@ export function createRouter(options: {
   });
 
   router.get('/models/:name', async (req, res) => {
-    const { server } = parseInput(
-      serverQuerySchema,
-      req.query,
-      'query',
-      'parameter',
-    );
+    const server = serverOf(req.query);
     res.json(
       await service.model(
         server,
@@ -104,12 +94,7 @@ export function createRouter(options: {
   });
 
   router.get('/models/:name/champion', async (req, res) => {
-    const { server } = parseInput(
-      serverQuerySchema,
-      req.query,
-      'query',
-      'parameter',
-    );
+    const server = serverOf(req.query);
     res.json(
       await service.champion(
         server,
