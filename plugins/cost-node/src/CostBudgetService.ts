@@ -23,6 +23,15 @@ export interface CostBudgetService {
     input: BudgetCheck,
     options: { credentials: BackstageCredentials },
   ): Promise<BudgetCheckResult>;
+
+  /**
+   * Gives a reservation back, e.g. when what it was made for could not be created after all.
+   * Only its maker or a platform keeper may release it.
+   */
+  release(
+    reservationId: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<void>;
 }
 
 /** Talks to the cost backend's REST API, with a token for the caller. */
@@ -36,21 +45,41 @@ export class DefaultCostBudgetService implements CostBudgetService {
     input: BudgetCheck,
     options: { credentials: BackstageCredentials },
   ): Promise<BudgetCheckResult> {
+    const res = await this.post('/budget-checks', input, options.credentials);
+    return (await res.json()) as BudgetCheckResult;
+  }
+
+  async release(
+    reservationId: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<void> {
+    await this.post(
+      `/reservations/${encodeURIComponent(reservationId)}/release`,
+      {},
+      options.credentials,
+    );
+  }
+
+  private async post(
+    path: string,
+    body: unknown,
+    credentials: BackstageCredentials,
+  ): Promise<Response> {
     const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf: options.credentials,
+      onBehalfOf: credentials,
       targetPluginId: 'cost',
     });
     const base = await this.discovery.getBaseUrl('cost');
-    const res = await fetch(`${base}/budget-checks`, {
+    const res = await fetch(`${base}${path}`, {
       method: 'POST',
       headers: {
         Authorization: `Bearer ${token}`,
         'Content-Type': 'application/json',
       },
-      body: JSON.stringify(input),
+      body: JSON.stringify(body),
     });
     if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as BudgetCheckResult;
+    return res;
   }
 }
 

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * Coder's rule for workspace names (codersdk NameValid): 1 to 32 letters, digits and single
+ * hyphens, not starting or ending with a hyphen.
+ */
+export const workspaceNameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(32, 'must be at most 32 characters (Coder’s limit)')
+  .regex(
+    /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/,
+    'must be letters, digits and single hyphens, not starting or ending with a hyphen (Coder’s rule), e.g. bert-gpu-1',
+  );
+
+/** A team is a DNS label: its namespace has the same name. */
+const teamSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    'must be a team name such as nlp-team',
+  );
+
+/** POST /connection */
+export const connectRequestSchema = z
+  .object({
+    token: z
+      .string()
+      .trim()
+      .min(10, 'must be a Coder session token (run `coder tokens create`)')
+      .max(500, 'is too long for a Coder session token'),
+  })
+  .strict();
+
+/** GET /workspaces */
+export const listWorkspacesQuerySchema = z
+  .object({
+    repoUrl: z.string().url('must be a repository URL').optional(),
+    template: z.string().min(1).max(128).optional(),
+  })
+  .strict();
+
+/** POST /workspaces */
+export const createWorkspaceRequestSchema = z
+  .object({
+    name: workspaceNameSchema,
+    template: z
+      .string()
+      .min(1, 'must name a Coder template')
+      .max(128, 'must be at most 128 characters'),
+    team: teamSchema,
+    gpus: z
+      .number({ message: 'must be a whole number of GPUs' })
+      .int('must be a whole number of GPUs')
+      .min(0, 'must be 0 or more'),
+    repoUrl: z.string().url('must be a repository URL').optional(),
+  })
+  .strict();
+
+export type CreateWorkspaceRequest = z.infer<
+  typeof createWorkspaceRequestSchema
+>;
+
+/** POST /workspaces/:id/builds */
+export const buildRequestSchema = z
+  .object({
+    transition: z.enum(['start', 'stop', 'delete']),
+    /** The team whose GPU quota and budget a start is checked against (the project's owner). */
+    team: teamSchema.optional(),
+  })
+  .strict();
+
+export type WorkspaceTransition = z.infer<
+  typeof buildRequestSchema
+>['transition'];
