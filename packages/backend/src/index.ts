@@ -50,6 +50,8 @@ backend.add(import('@internal/plugin-gpu-quota-backend'));
 backend.add(import('@internal/plugin-cost-backend'));
 // MLflow experiments, runs and registered models, through the backend only (/api/mlflow).
 backend.add(import('@internal/plugin-mlflow-backend'));
+// Each user's GPU workspaces in Coder, with their own Coder token (/api/coder).
+backend.add(import('@internal/plugin-coder-backend'));
 
 // Permissions: platform-team administers, everyone else reads and uses self-service.
 backend.add(import('@backstage/plugin-permission-backend'));

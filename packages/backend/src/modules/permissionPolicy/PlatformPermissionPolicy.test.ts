@@ -1,3 +1,4 @@
+import { coderWorkspaceUsePermission } from '@internal/plugin-coder-common';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
@@ -61,6 +62,10 @@ describe('PlatformPermissionPolicy', () => {
     [
       'checks a job against the budget (cost.budget.check)',
       costBudgetCheckPermission,
+    ],
+    [
+      'uses their own Coder workspaces (coder.workspace.use)',
+      coderWorkspaceUsePermission,
     ],
   ])(
     'lets a data scientist do what everyone may: %s',

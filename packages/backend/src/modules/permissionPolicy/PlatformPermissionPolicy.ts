@@ -24,6 +24,8 @@ const SELF_SERVICE_PERMISSIONS = new Set([
   'gpu-quota.request.create',
   // Checking a job against the team's budget; the cost backend checks team membership.
   'cost.budget.check',
+  // One's own Coder workspaces; Coder itself decides with the user's own token.
+  'coder.workspace.use',
 ]);
 
 export interface PlatformPermissionPolicyOptions {

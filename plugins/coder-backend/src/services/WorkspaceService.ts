@@ -1,0 +1,364 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import type {
+  CoderTemplateSummary,
+  CoderWorkspace,
+  CreatedWorkspace,
+  CreateWorkspaceRequest,
+  WorkspacesAnswer,
+  WorkspaceTransition,
+} from '@internal/plugin-coder-common';
+import {
+  CoderApiWorkspace,
+  CoderClient,
+  CoderSettings,
+} from '@internal/plugin-coder-node';
+import { AllocationGate } from './AllocationGate';
+import { CoderConnections, CoderSession } from './CoderConnections';
+import { CoderNotConnectedError, portalErrorOf } from './errors';
+import { templateView, workspaceView } from './workspaceView';
+
+/** How many of a user's workspaces one list reads; more is not a dev environment list. */
+const LIST_LIMIT = 100;
+
+/**
+ * The signed-in user's Coder workspaces, always acting with the user's own token: Coder decides
+ * what they may see and do, and the portal never acts on someone else's workspace.
+ */
+export class WorkspaceService {
+  constructor(
+    private readonly options: {
+      client: CoderClient;
+      connections: CoderConnections;
+      gate: AllocationGate;
+      settings: CoderSettings;
+    },
+  ) {}
+
+  async list(
+    userRef: string,
+    filter: { repoUrl?: string; template?: string },
+  ): Promise<WorkspacesAnswer> {
+    const coderUrl = this.options.settings.baseUrl;
+    const connection = await this.options.connections.status(userRef);
+    if (connection.status !== 'connected') {
+      return {
+        status: 'not-connected',
+        coderUrl,
+        ...(connection.status === 'not-connected' && connection.rejected
+          ? { rejected: connection.rejected }
+          : {}),
+      };
+    }
+    try {
+      const workspaces = await this.asUser(
+        userRef,
+        'Listing your workspaces',
+        async s => {
+          const { repoUrl: repoParam } = this.options.settings.parameters;
+          // Coder lower-cases search terms, so repository URLs are matched here, exactly;
+          // the search only narrows to workspaces that have the parameter at all.
+          const terms = ['owner:me'];
+          if (filter.template) terms.push(`template:${filter.template}`);
+          if (filter.repoUrl) terms.push(`param:${repoParam}`);
+          const page = await this.options.client.searchWorkspaces(
+            s.token,
+            terms.join(' '),
+            { limit: LIST_LIMIT, offset: 0 },
+          );
+          const views = await Promise.all(
+            page.workspaces.map(ws => this.view(s, ws)),
+          );
+          return views.filter(
+            ws =>
+              !filter.repoUrl ||
+              sameRepo(ws.repoUrl, filter.repoUrl) ||
+              // A template the project names is the project's, whatever it clones.
+              (filter.template !== undefined &&
+                ws.template === filter.template),
+          );
+        },
+      );
+      return { status: 'ok', coderUrl, workspaces };
+    } catch (error) {
+      if (error instanceof CoderNotConnectedError) {
+        // The token was just refused: answer as for a user who must connect again.
+        return this.list(userRef, filter);
+      }
+      throw error;
+    }
+  }
+
+  async get(userRef: string, id: string): Promise<CoderWorkspace> {
+    return this.asUser(userRef, `Reading workspace ${id}`, async s =>
+      this.view(s, await this.own(s, id)),
+    );
+  }
+
+  /**
+   * The templates the user may create workspaces from. Before they connect, the admin token
+   * (when configured) lists them read-only, so the create form can be shown at once.
+   */
+  async templates(userRef: string): Promise<CoderTemplateSummary[]> {
+    const { adminToken } = this.options.settings;
+    const connection = await this.options.connections.status(userRef);
+    if (connection.status !== 'connected' && adminToken) {
+      try {
+        return await this.templatesAs(adminToken);
+      } catch (error) {
+        throw portalErrorOf(error, 'Listing Coder templates');
+      }
+    }
+    return this.asUser(userRef, 'Listing Coder templates', s =>
+      this.templatesAs(s.token),
+    );
+  }
+
+  private async templatesAs(token: string): Promise<CoderTemplateSummary[]> {
+    const { client, settings } = this.options;
+    const org = await this.organization(token);
+    const templates = await client.templates(token, org);
+    return Promise.all(
+      templates
+        .filter(t => !t.deprecated)
+        .map(async t =>
+          templateView(
+            t,
+            await client.templateParameters(token, t.active_version_id),
+            settings.parameters,
+          ),
+        ),
+    );
+  }
+
+  /**
+   * Checks the template, the name, the team's GPU quota and budget, and only then asks Coder to
+   * create the workspace; a reservation made for it is released again when Coder refuses.
+   */
+  async create(
+    userRef: string,
+    credentials: BackstageCredentials,
+    request: CreateWorkspaceRequest,
+  ): Promise<CreatedWorkspace> {
+    const { client, settings, gate } = this.options;
+    const plan = await this.asUser(
+      userRef,
+      `Creating workspace ${request.name}`,
+      async s => {
+        const org = await this.organization(s.token);
+        const template = (await client.templates(s.token, org)).find(
+          t => t.name === request.template,
+        );
+        if (!template) {
+          throw new InputError(
+            `template: Coder has no template named "${request.template}" that you may use; pick one from the list, or ask a platform keeper to share it with you`,
+          );
+        }
+        const summary = templateView(
+          template,
+          await client.templateParameters(s.token, template.active_version_id),
+          settings.parameters,
+        );
+        const values = parameterValues(summary, request, settings);
+        const taken = await client.searchWorkspaces(
+          s.token,
+          `owner:me name:${request.name}`,
+          { limit: LIST_LIMIT, offset: 0 },
+        );
+        if (taken.workspaces.some(w => w.name === request.name)) {
+          throw new ConflictError(
+            `name: you already have a workspace named ${request.name}; choose another name, or start the existing one`,
+          );
+        }
+        return { org, template, values };
+      },
+    );
+    const admitted = await gate.admit(
+      {
+        team: request.team,
+        gpus: request.gpus,
+        hours: settings.workspaceHours,
+        reference: `coder workspace ${request.name}`,
+      },
+      credentials,
+    );
+    try {
+      const created = await this.asUser(
+        userRef,
+        `Creating workspace ${request.name}`,
+        async s =>
+          this.view(
+            s,
+            await client.createWorkspace(s.token, plan.org, {
+              name: request.name,
+              template_id: plan.template.id,
+              rich_parameter_values: plan.values,
+              ttl_ms: settings.workspaceHours * 3_600_000,
+            }),
+          ),
+      );
+      return { workspace: created, ...admitted };
+    } catch (error) {
+      await gate.undo(admitted, credentials);
+      throw error;
+    }
+  }
+
+  /**
+   * Starts, stops or deletes one of the user's own workspaces. Starting one with GPUs checks
+   * the team's quota and budget first, as creating does.
+   */
+  async build(
+    userRef: string,
+    credentials: BackstageCredentials,
+    id: string,
+    transition: WorkspaceTransition,
+    team?: string,
+  ): Promise<CoderWorkspace> {
+    const { client, gate, settings } = this.options;
+    const current = await this.get(userRef, id);
+    const admitted =
+      transition === 'start' && current.gpus && team
+        ? await gate.admit(
+            {
+              team,
+              gpus: current.gpus,
+              hours: settings.workspaceHours,
+              reference: `coder workspace ${current.name}`,
+            },
+            credentials,
+          )
+        : {};
+    try {
+      return await this.asUser(
+        userRef,
+        `${verb(transition)} workspace ${current.name}`,
+        async s => {
+          await client.createBuild(s.token, id, transition);
+          return this.view(s, await client.workspace(s.token, id));
+        },
+      );
+    } catch (error) {
+      await gate.undo(admitted, credentials);
+      throw error;
+    }
+  }
+
+  private asUser<T>(
+    userRef: string,
+    doing: string,
+    call: (s: CoderSession) => Promise<T>,
+  ): Promise<T> {
+    return this.options.connections.asUser(userRef, doing, call);
+  }
+
+  /** The workspace, when it is the user's own; Coder's 404 covers ones they cannot see. */
+  private async own(s: CoderSession, id: string): Promise<CoderApiWorkspace> {
+    const ws = await this.options.client.workspace(s.token, id);
+    if (ws.owner_id !== s.userId) {
+      throw new NotAllowedError(
+        `Workspace ${ws.name} belongs to ${ws.owner_name}; the portal only acts on your own workspaces`,
+      );
+    }
+    return ws;
+  }
+
+  private async view(
+    s: CoderSession,
+    ws: CoderApiWorkspace,
+  ): Promise<CoderWorkspace> {
+    const parameters = await this.options.client.buildParameters(
+      s.token,
+      ws.latest_build.id,
+    );
+    return workspaceView(ws, parameters, {
+      coderUrl: this.options.settings.baseUrl,
+      names: this.options.settings.parameters,
+    });
+  }
+
+  /** The organization workspaces are created in: the configured one, else the user's default. */
+  private async organization(token: string): Promise<string> {
+    const wanted = this.options.settings.organization;
+    const orgs = await this.options.client.organizations(token);
+    const org = wanted
+      ? orgs.find(o => o.id === wanted || o.name === wanted)
+      : orgs.find(o => o.is_default) ?? orgs[0];
+    if (!org) {
+      throw new NotAllowedError(
+        wanted
+          ? `Your Coder user is not a member of the organization "${wanted}" (coder.organization); ask a Coder admin to add you`
+          : 'Your Coder user is not a member of any organization; ask a Coder admin to add you',
+      );
+    }
+    return org.id;
+  }
+}
+
+/**
+ * The values the portal fills in: GPU count and repository. Refuses templates that lack the
+ * parameters the request needs, counts outside the template's bounds, and required parameters
+ * the portal cannot fill.
+ */
+function parameterValues(
+  template: CoderTemplateSummary,
+  request: CreateWorkspaceRequest,
+  settings: CoderSettings,
+): Array<{ name: string; value: string }> {
+  const { gpuCount, repoUrl } = settings.parameters;
+  const gpu = template.gpuParameter;
+  if (!gpu) {
+    throw new InputError(
+      `template: Coder template "${template.name}" has no "${gpuCount}" parameter, so the portal cannot give it GPUs or check them against the quota; choose a GPU template, or ask a platform keeper to add the parameter (name set by coder.parameters.gpuCount)`,
+    );
+  }
+  if (gpu.min !== undefined && request.gpus < gpu.min) {
+    throw new InputError(
+      `gpus: template "${template.name}" needs at least ${gpu.min} GPU(s)`,
+    );
+  }
+  if (gpu.max !== undefined && request.gpus > gpu.max) {
+    throw new InputError(
+      `gpus: template "${template.name}" allows at most ${gpu.max} GPU(s)`,
+    );
+  }
+  const values = [{ name: gpu.name, value: String(request.gpus) }];
+  if (request.repoUrl) {
+    if (!template.repoParameter) {
+      throw new InputError(
+        `template: Coder template "${template.name}" has no "${repoUrl}" parameter, so it cannot clone ${request.repoUrl}; choose a template that clones a repository (name set by coder.parameters.repoUrl)`,
+      );
+    }
+    values.push({ name: template.repoParameter.name, value: request.repoUrl });
+  }
+  const unfilled = template.parameters.filter(
+    p =>
+      p.required &&
+      p.defaultValue === '' &&
+      !values.some(v => v.name === p.name),
+  );
+  if (unfilled.length > 0) {
+    throw new InputError(
+      `template: Coder template "${template.name}" requires ${unfilled
+        .map(p => `"${p.name}"`)
+        .join(
+          ', ',
+        )} without a default, which the portal cannot fill; create this one in Coder, or ask for defaults`,
+    );
+  }
+  return values;
+}
+
+function sameRepo(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const norm = (u: string) =>
+    u
+      .trim()
+      .replace(/\.git$/, '')
+      .replace(/\/+$/, '');
+  return norm(a) === norm(b);
+}
+
+function verb(t: WorkspaceTransition): string {
+  return { start: 'Starting', stop: 'Stopping', delete: 'Deleting' }[t];
+}
