@@ -19,6 +19,8 @@ import { createQueueAction } from './actions/queue';
 import { createQuotaCheckAction } from './actions/quotaCheck';
 import { createCostCheckAction } from './actions/costCheck';
 import { costBudgetServiceRef } from '@internal/plugin-cost-node';
+import { coderWorkspacesServiceRef } from '@internal/plugin-coder-node';
+import { createCoderWorkspaceAction } from './actions/coderWorkspace';
 import { createRegisterLocalAction } from './actions/registerLocal';
 import { createRegisterRepoAction } from './actions/registerRepo';
 import { HttpKubeObjects } from './kube/HttpKubeObjects';
@@ -40,6 +42,7 @@ export const scaffolderModuleMlp = createBackendModule({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         costBudget: costBudgetServiceRef,
+        coderWorkspaces: coderWorkspacesServiceRef,
       },
       async init({
         scaffolder,
@@ -50,6 +53,7 @@ export const scaffolderModuleMlp = createBackendModule({
         auth,
         catalog,
         costBudget,
+        coderWorkspaces,
       }) {
         const cluster = readKubeCluster(config);
         if (!cluster) {
@@ -71,6 +75,7 @@ export const scaffolderModuleMlp = createBackendModule({
           createArgoApplicationAction(deps),
           createQuotaCheckAction(deps),
           createCostCheckAction(deps, costBudget),
+          createCoderWorkspaceAction(deps, coderWorkspaces),
           createMlflowExperimentAction(deps),
           createPublishLocalAction(deps),
           createRegisterLocalAction(deps, catalog, auth),
