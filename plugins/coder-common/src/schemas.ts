@@ -21,7 +21,7 @@ const teamSchema = z
     'must be a team name such as nlp-team',
   );
 
-/** POST /connection */
+/** PUT /connection */
 export const connectRequestSchema = z
   .object({
     token: z

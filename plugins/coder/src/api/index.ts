@@ -1,0 +1,2 @@
+export * from './CoderApi';
+export { CoderClient } from './CoderClient';

@@ -1,0 +1,1 @@
+export { ConnectForm } from './ConnectForm';

@@ -1,0 +1,2 @@
+export { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
+export type { CreateWorkspaceDialogProps } from './types';

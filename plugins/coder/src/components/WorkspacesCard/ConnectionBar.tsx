@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { ActionError } from '@internal/plugin-mlp-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { coderApiRef } from '../../api';
+
+/** Whose Coder account the portal uses, and a way to make it forget the token. */
+export function ConnectionBar(props: {
+  username: string;
+  coderUrl: string;
+  onDisconnected: () => void;
+}) {
+  const api = useApi(coderApiRef);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+
+  const disconnect = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.disconnect();
+      props.onDisconnected();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box mb={1}>
+      <Box display="flex" alignItems="center" justifyContent="space-between">
+        <Typography variant="body2">
+          Connected as <strong>{props.username}</strong> on{' '}
+          <Link to={props.coderUrl}>Coder</Link>
+        </Typography>
+        <Button size="small" onClick={disconnect} disabled={busy}>
+          Disconnect
+        </Button>
+      </Box>
+      {error !== undefined && <ActionError error={error} />}
+    </Box>
+  );
+}

@@ -1,0 +1,16 @@
+import {
+  ApiBlueprint,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { CoderClient, coderApiRef } from '../api';
+
+export const coderApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: coderApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new CoderClient({ discoveryApi, fetchApi }),
+    }),
+});

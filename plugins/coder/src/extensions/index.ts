@@ -1,0 +1,2 @@
+export { coderApi } from './api';
+export { coderEntityFilter, coderWorkspacesCard } from './entityCard';
