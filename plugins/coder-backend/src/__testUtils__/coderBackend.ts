@@ -8,6 +8,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { ResponseError } from '@backstage/errors';
 import type { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { JsonObject } from '@backstage/types';
 import {
   costBudgetServiceRef,
   type CostBudgetService,
@@ -80,10 +81,10 @@ export type Gates = {
 
 export function recordingGates(): Gates {
   return {
-    quota: jest.fn(async (team: string) =>
+    quota: jest.fn(async (team: string, _options) =>
       quotaAnswer(team, { hard: 8, used: 2 }),
     ),
-    check: jest.fn(async input => ({
+    check: jest.fn(async (input, _options) => ({
       reservation: {
         id: `r-${input.reference}`,
         team: input.team,
@@ -98,12 +99,12 @@ export function recordingGates(): Gates {
       },
       status: {} as never,
     })),
-    release: jest.fn(async () => {}),
+    release: jest.fn(async (_id: string, _options) => {}),
   };
 }
 
 export async function startCoderBackend(options: {
-  coder?: Record<string, unknown>;
+  coder?: JsonObject;
   gates?: Gates;
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
 }) {
