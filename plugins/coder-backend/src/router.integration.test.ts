@@ -358,10 +358,32 @@ describe('refusals before Coder is asked', () => {
     expect(res.body.reservation).toBeUndefined();
     expect(portal.gates.quota).not.toHaveBeenCalled();
     expect(portal.gates.check).not.toHaveBeenCalled();
+    const running = await until(
+      'amira',
+      res.body.workspace.id,
+      ws => ws.state === 'running',
+    );
+    expect(running.body.gpus).toBe(0);
   });
 });
 
 describe("Coder's own refusals and faults", () => {
+  it("gives the user's workspace credits in Coder", async () => {
+    const before = (await portal.as('amira').get('/quota')).body.quota;
+    expect(before.budget).toBe(100);
+    const made = await portal
+      .as('amira')
+      .post('/workspaces', { ...bert, name: 'credits', gpus: 0 });
+    await until('amira', made.body.workspace.id, ws => ws.state === 'running');
+    const res = await portal.as('amira').get('/quota');
+    expect(res.status).toBe(200);
+    // A running workspace of the 10-credit template counts against the budget.
+    expect(res.body.quota).toEqual({
+      creditsConsumed: before.creditsConsumed + 10,
+      budget: 100,
+    });
+  });
+
   it("shows Coder's quota failure on the workspace, in Coder's words", async () => {
     fake.setQuotaBudget('amira', 5); // less than the template's 10 credits a day
     const res = await portal

@@ -102,6 +102,11 @@ export function createRouter(options: {
     });
   });
 
+  router.get('/quota', async (req, res) => {
+    const { principal } = await user(req);
+    res.json({ quota: await workspaces.quota(principal.userEntityRef) });
+  });
+
   router.get('/workspaces', async (req, res) => {
     const { principal } = await user(req);
     const filter = parseInput(

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import type {
+  CoderQuota,
   CoderTemplateSummary,
   CoderWorkspace,
   CreatedWorkspace,
@@ -9,6 +10,7 @@ import type {
   WorkspaceTransition,
 } from '@internal/plugin-coder-common';
 import {
+  CoderApiError,
   CoderApiWorkspace,
   CoderClient,
   CoderSettings,
@@ -87,6 +89,29 @@ export class WorkspaceService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The user's workspace credits in Coder (an enterprise feature). Undefined when Coder has no
+   * quota for them: no licence (budget -1) or the endpoint is not served.
+   */
+  async quota(userRef: string): Promise<CoderQuota | undefined> {
+    return this.asUser(userRef, 'Reading your Coder workspace quota', async s => {
+      try {
+        const q = await this.options.client.workspaceQuota(s.token, s.username);
+        return q.budget < 0
+          ? undefined
+          : { creditsConsumed: q.credits_consumed, budget: q.budget };
+      } catch (error) {
+        if (
+          error instanceof CoderApiError &&
+          (error.coderStatus === 403 || error.coderStatus === 404)
+        ) {
+          return undefined;
+        }
+        throw error;
+      }
+    });
   }
 
   async get(userRef: string, id: string): Promise<CoderWorkspace> {

@@ -110,6 +110,7 @@ export function mockCoderApi(
     connect: jest.fn(async (_token: string) => connected),
     disconnect: jest.fn(async () => undefined),
     listTemplates: jest.fn(async () => [gpuTemplate, cpuTemplate]),
+    getQuota: jest.fn(async () => undefined),
     listWorkspaces: jest.fn(async () => okWorkspaces()),
     getWorkspace: jest.fn(async (id: string) => workspace({ id })),
     createWorkspace: jest.fn(async (_request: CreateWorkspaceRequest) =>

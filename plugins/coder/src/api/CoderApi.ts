@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   CoderConnection,
+  CoderQuota,
   CoderTemplateSummary,
   CoderWorkspace,
   CreatedWorkspace,
@@ -22,6 +23,8 @@ export interface CoderApi {
   connect(token: string): Promise<CoderConnection>;
   disconnect(): Promise<void>;
   listTemplates(): Promise<CoderTemplateSummary[]>;
+  /** The user's workspace credits in Coder; undefined when Coder has no quota for them. */
+  getQuota(): Promise<CoderQuota | undefined>;
   listWorkspaces(filter?: WorkspacesFilter): Promise<WorkspacesAnswer>;
   getWorkspace(id: string): Promise<CoderWorkspace>;
   createWorkspace(request: CreateWorkspaceRequest): Promise<CreatedWorkspace>;

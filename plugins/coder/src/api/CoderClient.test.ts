@@ -66,6 +66,19 @@ describe('CoderClient', () => {
     });
   });
 
+  it("reads the user's Coder quota, absent when Coder has none", async () => {
+    const { client, call } = setup(
+      json({ quota: { creditsConsumed: 3, budget: 10 } }),
+      json({}),
+    );
+    await expect(client.getQuota()).resolves.toEqual({
+      creditsConsumed: 3,
+      budget: 10,
+    });
+    await expect(client.getQuota()).resolves.toBeUndefined();
+    expect(call(0).url).toBe(`${BASE_URL}/quota`);
+  });
+
   it('lists templates and workspaces with only the filters given', async () => {
     const answer = { status: 'ok', coderUrl: 'x', workspaces: [] };
     const { client, call } = setup(

@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   CoderConnection,
+  CoderQuota,
   CoderTemplateSummary,
   CoderWorkspace,
   CreatedWorkspace,
@@ -35,6 +36,11 @@ export class CoderClient implements CoderApi {
       { method: 'DELETE' },
       async () => undefined,
     );
+  }
+
+  async getQuota(): Promise<CoderQuota | undefined> {
+    return (await this.backend.request<{ quota?: CoderQuota }>('/quota'))
+      .quota;
   }
 
   async listTemplates(): Promise<CoderTemplateSummary[]> {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { ActionError } from '@internal/plugin-mlp-react';
@@ -16,6 +17,9 @@ export function ConnectionBar(props: {
   const api = useApi(coderApiRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  // Coder's own workspace credits, when it has a quota for the user; a hint, so a failure to
+  // read them is not shown.
+  const quota = useAsync(() => api.getQuota(), [api]);
 
   const disconnect = async () => {
     setBusy(true);
@@ -36,6 +40,12 @@ export function ConnectionBar(props: {
           Connected as <strong>{props.username}</strong> on{' '}
           <Link to={props.coderUrl}>Coder</Link>
         </Typography>
+        {quota.value && (
+          <Typography variant="caption" color="textSecondary">
+            Workspace credits in Coder: {quota.value.creditsConsumed} of{' '}
+            {quota.value.budget} a day in use
+          </Typography>
+        )}
         <Button size="small" onClick={disconnect} disabled={busy}>
           Disconnect
         </Button>

@@ -318,4 +318,24 @@ describe('WorkspacesCard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/Connected as/)).toBeInTheDocument();
   });
+
+  it("shows the user's workspace credits in Coder when Coder has a quota", async () => {
+    renderCard(
+      mockCoderApi({
+        getQuota: jest.fn(async () => ({ creditsConsumed: 20, budget: 50 })),
+      }),
+    );
+    expect(
+      await screen.findByText('Workspace credits in Coder: 20 of 50 a day in use'),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing about credits when Coder has no quota for the user', async () => {
+    const api = mockCoderApi();
+    renderCard(api);
+    await screen.findByText(/Connected as/);
+    await new Promise(r => setTimeout(r, 0));
+    expect(api.getQuota).toHaveBeenCalled();
+    expect(screen.queryByText(/Workspace credits/)).not.toBeInTheDocument();
+  });
 });
