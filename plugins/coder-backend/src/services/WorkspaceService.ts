@@ -96,22 +96,29 @@ export class WorkspaceService {
    * quota for them: no licence (budget -1) or the endpoint is not served.
    */
   async quota(userRef: string): Promise<CoderQuota | undefined> {
-    return this.asUser(userRef, 'Reading your Coder workspace quota', async s => {
-      try {
-        const q = await this.options.client.workspaceQuota(s.token, s.username);
-        return q.budget < 0
-          ? undefined
-          : { creditsConsumed: q.credits_consumed, budget: q.budget };
-      } catch (error) {
-        if (
-          error instanceof CoderApiError &&
-          (error.coderStatus === 403 || error.coderStatus === 404)
-        ) {
-          return undefined;
+    return this.asUser(
+      userRef,
+      'Reading your Coder workspace quota',
+      async s => {
+        try {
+          const q = await this.options.client.workspaceQuota(
+            s.token,
+            s.username,
+          );
+          return q.budget < 0
+            ? undefined
+            : { creditsConsumed: q.credits_consumed, budget: q.budget };
+        } catch (error) {
+          if (
+            error instanceof CoderApiError &&
+            (error.coderStatus === 403 || error.coderStatus === 404)
+          ) {
+            return undefined;
+          }
+          throw error;
         }
-        throw error;
-      }
-    });
+      },
+    );
   }
 
   async get(userRef: string, id: string): Promise<CoderWorkspace> {

@@ -39,8 +39,7 @@ export class CoderClient implements CoderApi {
   }
 
   async getQuota(): Promise<CoderQuota | undefined> {
-    return (await this.backend.request<{ quota?: CoderQuota }>('/quota'))
-      .quota;
+    return (await this.backend.request<{ quota?: CoderQuota }>('/quota')).quota;
   }
 
   async listTemplates(): Promise<CoderTemplateSummary[]> {

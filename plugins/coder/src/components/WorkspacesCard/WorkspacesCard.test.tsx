@@ -326,7 +326,9 @@ describe('WorkspacesCard', () => {
       }),
     );
     expect(
-      await screen.findByText('Workspace credits in Coder: 20 of 50 a day in use'),
+      await screen.findByText(
+        'Workspace credits in Coder: 20 of 50 a day in use',
+      ),
     ).toBeInTheDocument();
   });
 
