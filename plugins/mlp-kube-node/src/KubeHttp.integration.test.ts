@@ -82,3 +82,21 @@ describe('KubeHttp.watch', () => {
     );
   });
 });
+
+describe('KubeHttp.request', () => {
+  it('reads a plain-text answer as text when asked, and as JSON otherwise', async () => {
+    const http = new KubeHttp(localCluster());
+    await expect(
+      http.request<string>({
+        method: 'GET',
+        path: '/healthz',
+        what: 'read the health check',
+        read: 'text',
+      }),
+    ).resolves.toBe('ok');
+    // The same text is no JSON: read as JSON it is absent.
+    await expect(
+      http.request({ method: 'GET', path: '/healthz', what: 'read it' }),
+    ).resolves.toBeUndefined();
+  });
+});

@@ -18,6 +18,8 @@ export type KubeRequest = {
     | 'application/json';
   /** Statuses that mean "not there" and answer undefined instead of throwing (e.g. 404). */
   absent?: number[];
+  /** How to read a successful answer: JSON (default), or plain text such as a pod's log. */
+  read?: 'json' | 'text';
 };
 
 /**
@@ -64,7 +66,9 @@ export class KubeHttp {
       res.on('error', error => reject(this.unreachable(request.what, error)));
     });
     const status = res.statusCode ?? 0;
-    if (status >= 200 && status < 300) return parse(text) as T | undefined;
+    if (status >= 200 && status < 300) {
+      return (request.read === 'text' ? text : parse(text)) as T | undefined;
+    }
     if (request.absent?.includes(status)) return undefined;
     throw this.refused(request.what, status, text);
   }
