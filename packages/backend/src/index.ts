@@ -52,6 +52,8 @@ backend.add(import('@internal/plugin-cost-backend'));
 backend.add(import('@internal/plugin-mlflow-backend'));
 // Each user's GPU workspaces in Coder, with their own Coder token (/api/coder).
 backend.add(import('@internal/plugin-coder-backend'));
+// Training jobs as Argo Workflows in team namespaces, for the portal and the mlp CLI (/api/jobs).
+backend.add(import('@internal/plugin-jobs-backend'));
 
 // Permissions: platform-team administers, everyone else reads and uses self-service.
 backend.add(import('@backstage/plugin-permission-backend'));

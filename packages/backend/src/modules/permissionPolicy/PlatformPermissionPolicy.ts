@@ -26,6 +26,8 @@ const SELF_SERVICE_PERMISSIONS = new Set([
   'cost.budget.check',
   // One's own Coder workspaces; Coder itself decides with the user's own token.
   'coder.workspace.use',
+  // Submitting and cancelling training jobs; the jobs backend checks team membership.
+  'jobs.submit',
 ]);
 
 export interface PlatformPermissionPolicyOptions {

@@ -1,0 +1,89 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  jobIdSchema,
+  jobsReadPermission,
+  jobsSubmitPermission,
+  jobSubmissionSchema,
+  listJobsQuerySchema,
+} from '@internal/plugin-jobs-common';
+import { parseInput } from '@internal/plugin-mlp-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { JobService } from './services/JobService';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/** /api/jobs: training jobs of the signed-in user's teams (also what the mlp CLI calls). */
+export function createRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  service: JobService;
+}): express.Router {
+  const { httpAuth, permissions, service } = options;
+  const router = Router();
+  router.use(express.json({ limit: '64kb' }));
+
+  const user = async (
+    req: express.Request,
+    permission: BasicPermission,
+  ): Promise<UserCredentials> => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not do this with training jobs (permission ${permission.name})`,
+      );
+    }
+    return credentials;
+  };
+  const idOf = (req: express.Request) =>
+    parseInput(jobIdSchema, req.params.id, 'job id');
+
+  router.post('/', async (req, res) => {
+    const credentials = await user(req, jobsSubmitPermission);
+    const job = parseInput(jobSubmissionSchema, req.body, 'job');
+    res.status(201).json(await service.submit(credentials, job));
+  });
+
+  router.get('/', async (req, res) => {
+    const credentials = await user(req, jobsReadPermission);
+    const { team } = parseInput(
+      listJobsQuerySchema,
+      req.query,
+      'query',
+      'parameter',
+    );
+    res.json({ jobs: await service.list(credentials, team) });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const credentials = await user(req, jobsReadPermission);
+    res.json(await service.get(credentials, idOf(req)));
+  });
+
+  router.get('/:id/logs', async (req, res) => {
+    const credentials = await user(req, jobsReadPermission);
+    res
+      .type('text/plain; charset=utf-8')
+      .send(await service.logs(credentials, idOf(req)));
+  });
+
+  router.delete('/:id', async (req, res) => {
+    const credentials = await user(req, jobsSubmitPermission);
+    res.json({ job: await service.cancel(credentials, idOf(req)) });
+  });
+
+  return router;
+}

@@ -1,0 +1,377 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  LoggerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ResponseError,
+} from '@backstage/errors';
+import type { CostBudgetService } from '@internal/plugin-cost-node';
+import type { GpuQuotaReader } from '@internal/plugin-gpu-quota-node';
+import type {
+  Job,
+  ParsedJobSubmission,
+  SubmittedJob,
+} from '@internal/plugin-jobs-common';
+import type { KubeHttp, KubeList } from '@internal/plugin-mlp-kube-node';
+import { randomBytes } from 'node:crypto';
+import { JobsSettings } from '../settings';
+import { clusterError, ClusterUnavailableError } from './errors';
+import { jobView, WorkflowObject } from './jobView';
+import { ARGO_WORKFLOW_LABEL, JOB_LABEL } from './labels';
+import { workflowManifest } from './workflowManifest';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+type PodObject = {
+  metadata: { name: string; labels?: Record<string, string> };
+};
+
+const workflowsPath = (ns: string) =>
+  `/apis/argoproj.io/v1alpha1/namespaces/${encodeURIComponent(ns)}/workflows`;
+
+/**
+ * Training jobs: each is an Argo Workflow in its team's namespace. A submission is checked
+ * against the per-job maximum, the team's free GPUs and its budget (which reserves the estimate)
+ * before the Workflow is created; a user sees and cancels only their teams' jobs.
+ */
+export class JobService {
+  constructor(
+    private readonly options: {
+      kube?: KubeHttp;
+      quota: GpuQuotaReader;
+      budget: CostBudgetService;
+      userInfo: UserInfoService;
+      settings: JobsSettings;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  async submit(
+    credentials: UserCredentials,
+    job: ParsedJobSubmission,
+  ): Promise<SubmittedJob> {
+    const { settings, quota, budget } = this.options;
+    const kube = this.kube();
+    await this.assertMember(credentials, job.team);
+    if (job.gpus > settings.maxGpusPerJob) {
+      throw new InputError(
+        `gpus: ${job.gpus} GPUs is more than the portal's per-job maximum of ${settings.maxGpusPerJob}; ask for at most ${settings.maxGpusPerJob}`,
+      );
+    }
+    const answer = await quota.team(job.team, { credentials }).catch(error => {
+      throw passOn(error, "Reading the team's GPU quota");
+    });
+    if (answer.status === 'not-configured') {
+      throw new ClusterUnavailableError(answer.message);
+    }
+    if (answer.status === 'no-quota') {
+      throw new ConflictError(`team: ${answer.message}`);
+    }
+    const row = answer.quota.resources.find(
+      r => r.resource === settings.gpuResource,
+    );
+    const hard = row?.hard ?? 0;
+    const used = row?.used ?? 0;
+    if (row?.maxPerJob !== undefined && job.gpus > row.maxPerJob) {
+      throw new ConflictError(
+        `gpus: ${job.gpus} GPUs is more than ${job.team}'s per-job maximum of ${row.maxPerJob}; ask for at most ${row.maxPerJob}`,
+      );
+    }
+    if (job.gpus > (row?.available ?? 0)) {
+      throw new ConflictError(
+        `Over quota: ${job.gpus} GPUs do not fit in ${
+          job.team
+        }'s GPU quota: ${used} of ${hard} ${settings.gpuResource} are in use, ${
+          row?.available ?? 0
+        } free. Ask for at most ${
+          row?.available ?? 0
+        }, wait for running jobs, or request a quota increase`,
+      );
+    }
+    const id = `${job.name}-${randomSuffix()}`;
+    const checked = await budget
+      .check(
+        {
+          team: job.team,
+          resource: settings.gpuResource,
+          gpus: job.gpus,
+          hours: job.timeoutHours,
+          reference: `training job ${id}`,
+        },
+        { credentials },
+      )
+      .catch(error => {
+        throw passOn(error, "Checking the team's budget");
+      });
+    const { reservation, status } = checked;
+    const manifest = workflowManifest({
+      job,
+      id,
+      userRef: credentials.principal.userEntityRef,
+      reservationId: reservation.id,
+      hourlyRate: reservation.estimate / (job.gpus * job.timeoutHours),
+      currency: reservation.currency,
+      settings,
+    });
+    let created: WorkflowObject | undefined;
+    try {
+      created = await kube.request<WorkflowObject>({
+        method: 'POST',
+        path: workflowsPath(job.team),
+        what: `create Workflow ${job.team}/${id}`,
+        body: manifest,
+        contentType: 'application/json',
+      });
+    } catch (error) {
+      await this.release(reservation.id, credentials);
+      throw clusterError(error, `Creating the job's Workflow in ${job.team}`);
+    }
+    this.options.logger.info('training job submitted', {
+      job: id,
+      team: job.team,
+      gpus: job.gpus,
+      reservation: reservation.id,
+    });
+    return {
+      job: this.view(created ?? (manifest as WorkflowObject), []),
+      quota: {
+        resource: settings.gpuResource,
+        hard,
+        usedAfter: used + job.gpus,
+      },
+      budget: {
+        reservationId: reservation.id,
+        estimate: reservation.estimate,
+        currency: reservation.currency,
+        month: status.month,
+        ...(status.budget !== undefined ? { budget: status.budget } : {}),
+        ...(status.remaining !== undefined
+          ? { remaining: status.remaining }
+          : {}),
+      },
+    };
+  }
+
+  /** The jobs of one team, or of all the user's teams; newest first. */
+  async list(credentials: UserCredentials, team?: string): Promise<Job[]> {
+    const teams = team
+      ? [await this.assertMember(credentials, team)]
+      : await this.teamsOf(credentials);
+    const lists = await Promise.all(teams.map(t => this.jobsOf(t)));
+    return lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async get(credentials: UserCredentials, id: string): Promise<Job> {
+    const { wf, pods } = await this.find(credentials, id);
+    return this.view(wf, pods);
+  }
+
+  /** The job's pods' logs, each headed by its pod's name. */
+  async logs(credentials: UserCredentials, id: string): Promise<string> {
+    const { wf, pods } = await this.find(credentials, id);
+    if (pods.length === 0) {
+      const phase = wf.status?.phase ?? 'Pending';
+      return `No logs yet: job ${id} is ${phase} and has no pod yet.\n`;
+    }
+    const ns = wf.metadata.namespace;
+    const parts = await Promise.all(
+      pods.map(async pod => {
+        const text = await this.kube()
+          .request<string>({
+            method: 'GET',
+            path: `/api/v1/namespaces/${ns}/pods/${pod}/log?container=main&tailLines=2000`,
+            what: `read the log of pod ${ns}/${pod}`,
+            read: 'text',
+          })
+          .catch(error => {
+            throw clusterError(error, `Reading the logs of job ${id}`);
+          });
+        return pods.length > 1 ? `==> ${pod} <==\n${text ?? ''}` : text ?? '';
+      }),
+    );
+    return parts.join('\n');
+  }
+
+  /** Deletes the job's Workflow (Argo then stops its pods) and gives its reservation back. */
+  async cancel(credentials: UserCredentials, id: string): Promise<Job> {
+    const { wf, pods } = await this.find(credentials, id);
+    const ns = wf.metadata.namespace;
+    await this.kube()
+      .request({
+        method: 'DELETE',
+        path: `${workflowsPath(ns)}/${encodeURIComponent(id)}`,
+        what: `delete Workflow ${ns}/${id}`,
+        body: { propagationPolicy: 'Background' },
+        contentType: 'application/json',
+        absent: [404],
+      })
+      .catch(error => {
+        throw clusterError(error, `Cancelling job ${id}`);
+      });
+    const job = this.view(wf, pods);
+    if (job.reservationId) await this.release(job.reservationId, credentials);
+    this.options.logger.info('training job cancelled', { job: id, team: ns });
+    return job;
+  }
+
+  private async find(credentials: UserCredentials, id: string) {
+    const teams = await this.teamsOf(credentials);
+    for (const team of teams) {
+      const wf = await this.kube()
+        .request<WorkflowObject>({
+          method: 'GET',
+          path: `${workflowsPath(team)}/${encodeURIComponent(id)}`,
+          what: `read Workflow ${team}/${id}`,
+          absent: [404],
+        })
+        .catch(error => {
+          throw clusterError(error, `Reading job ${id}`);
+        });
+      if (wf && wf.metadata.labels?.[JOB_LABEL] === 'true') {
+        return { wf, pods: await this.podsOf(team, id) };
+      }
+    }
+    throw new NotFoundError(
+      `No job ${id} in your teams (${
+        teams.join(', ') || 'none'
+      }); \`mlp jobs\` lists them`,
+    );
+  }
+
+  private async jobsOf(team: string): Promise<Job[]> {
+    const kube = this.kube();
+    const [workflows, pods] = await Promise.all([
+      kube.request<KubeList<WorkflowObject>>({
+        method: 'GET',
+        path: `${workflowsPath(team)}?labelSelector=${encodeURIComponent(
+          `${JOB_LABEL}=true`,
+        )}`,
+        what: `list Workflows in ${team}`,
+        absent: [404],
+      }),
+      kube.request<KubeList<PodObject>>({
+        method: 'GET',
+        path: `/api/v1/namespaces/${encodeURIComponent(
+          team,
+        )}/pods?labelSelector=${encodeURIComponent(ARGO_WORKFLOW_LABEL)}`,
+        what: `list job pods in ${team}`,
+        absent: [404],
+      }),
+    ]).catch(error => {
+      throw clusterError(error, `Listing ${team}'s jobs`);
+    });
+    const podsByWorkflow = new Map<string, string[]>();
+    for (const pod of pods?.items ?? []) {
+      const wf = pod.metadata.labels?.[ARGO_WORKFLOW_LABEL];
+      if (wf)
+        podsByWorkflow.set(wf, [
+          ...(podsByWorkflow.get(wf) ?? []),
+          pod.metadata.name,
+        ]);
+    }
+    return (workflows?.items ?? []).map(wf =>
+      this.view(wf, podsByWorkflow.get(wf.metadata.name) ?? []),
+    );
+  }
+
+  private async podsOf(team: string, id: string): Promise<string[]> {
+    const pods = await this.kube()
+      .request<KubeList<PodObject>>({
+        method: 'GET',
+        path: `/api/v1/namespaces/${encodeURIComponent(
+          team,
+        )}/pods?labelSelector=${encodeURIComponent(
+          `${ARGO_WORKFLOW_LABEL}=${id}`,
+        )}`,
+        what: `list the pods of job ${team}/${id}`,
+      })
+      .catch(error => {
+        throw clusterError(error, `Reading job ${id}`);
+      });
+    return (pods?.items ?? []).map(p => p.metadata.name);
+  }
+
+  private view(wf: WorkflowObject, pods: string[]): Job {
+    return jobView(wf, {
+      pods,
+      gpuResource: this.options.settings.gpuResource,
+      mlflowUrl: this.options.settings.mlflowUiUrl,
+      now: this.options.now?.() ?? new Date(),
+    });
+  }
+
+  private kube(): KubeHttp {
+    if (!this.options.kube) {
+      throw new ClusterUnavailableError(
+        'No Kubernetes cluster is configured, so training jobs cannot run: add one under kubernetes.clusterLocatorMethods',
+      );
+    }
+    return this.options.kube;
+  }
+
+  private async teamsOf(credentials: UserCredentials): Promise<string[]> {
+    const info = await this.options.userInfo.getUserInfo(credentials);
+    return info.ownershipEntityRefs
+      .filter(ref =>
+        ref.toLocaleLowerCase('en-US').startsWith('group:default/'),
+      )
+      .map(ref => ref.slice('group:default/'.length));
+  }
+
+  private async assertMember(
+    credentials: UserCredentials,
+    team: string,
+  ): Promise<string> {
+    const teams = await this.teamsOf(credentials);
+    if (!teams.includes(team)) {
+      throw new NotAllowedError(
+        `team: you are not a member of ${team}; your teams: ${
+          teams.join(', ') || 'none'
+        }`,
+      );
+    }
+    return team;
+  }
+
+  private async release(id: string, credentials: UserCredentials) {
+    try {
+      await this.options.budget.release(id, { credentials });
+    } catch (error) {
+      this.options.logger.warn('could not release a budget reservation', {
+        reservation: id,
+        error: String(error),
+      });
+    }
+  }
+}
+
+function randomSuffix(): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  return Array.from(randomBytes(5), b => alphabet[b % alphabet.length]).join(
+    '',
+  );
+}
+
+/** Another plugin's refusal, with its status and message. */
+function passOn(error: unknown, doing: string): Error {
+  if (!(error instanceof ResponseError)) {
+    return new Error(`${doing} failed: ${String(error)}`);
+  }
+  const message = error.body.error.message;
+  switch (error.statusCode) {
+    case 400:
+      return new InputError(message);
+    case 403:
+      return new NotAllowedError(message);
+    case 409:
+      return new ConflictError(message);
+    default:
+      return new Error(`${doing} failed (${error.statusCode}): ${message}`);
+  }
+}
