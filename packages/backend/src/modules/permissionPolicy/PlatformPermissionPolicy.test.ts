@@ -1,4 +1,5 @@
 import { coderWorkspaceUsePermission } from '@internal/plugin-coder-common';
+import { jobsSubmitPermission } from '@internal/plugin-jobs-common';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
@@ -66,6 +67,10 @@ describe('PlatformPermissionPolicy', () => {
     [
       'uses their own Coder workspaces (coder.workspace.use)',
       coderWorkspaceUsePermission,
+    ],
+    [
+      'submits training jobs (jobs.submit; the backend checks the team)',
+      jobsSubmitPermission,
     ],
   ])(
     'lets a data scientist do what everyone may: %s',
