@@ -41,3 +41,18 @@ test('GPU quota requests and their audit trail survive a restart', async () => {
     ['requested', 'approved'],
   );
 });
+
+test("a user's Coder connection survives a restart, and the sealed token still opens", async () => {
+  const { token } = await guestToken();
+  const connection = await api('/api/coder/connection', { token });
+  assert.equal(connection.status, 200, connection.text);
+  assert.equal(connection.json.status, 'connected');
+  assert.equal(connection.json.username, 'amira-haddad');
+  // Listing calls Coder with the stored token: it must decrypt after the restart.
+  const list = await api('/api/coder/workspaces', { token });
+  assert.equal(list.status, 200, list.text);
+  assert.ok(
+    list.json.workspaces.some(w => w.name === 'stc-dev'),
+    JSON.stringify(list.json),
+  );
+});

@@ -171,6 +171,29 @@ const schema = z
       })
       .passthrough()
       .optional(),
+    coder: z
+      .object({
+        baseUrl: z
+          .string()
+          .regex(
+            /^(https?:\/\/[^/\s]+.*|\$\{\w+\})$/,
+            "Coder's address, such as https://coder.example.com",
+          ),
+        tokenEncryptionKey: z
+          .string()
+          .refine(
+            key =>
+              /^\$\{\w+\}$/.test(key) ||
+              Buffer.from(key, 'base64').length === 32,
+            '32 random bytes in base64; make one with: openssl rand -base64 32',
+          ),
+        workspaceHours: z
+          .number('a number of hours above 0, such as 8')
+          .positive('a number of hours above 0, such as 8')
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
     gpuQuota: z
       .object({
         cacheMaxAgeSeconds: z

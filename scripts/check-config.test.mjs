@@ -102,6 +102,26 @@ test('GPU cost source: ledger or opencost, and OpenCost needs an address', () =>
   );
 });
 
+test('Coder: an address, and a token key of 32 bytes in base64 or from the environment', () => {
+  assert.deepEqual(
+    checkConfigText(
+      'x.yaml',
+      'coder:\n  baseUrl: coder.example.com\n  tokenEncryptionKey: c2hvcnQ=\n',
+    ),
+    [
+      'x.yaml: coder.baseUrl: Coder\'s address, such as https://coder.example.com (got "coder.example.com")',
+      'x.yaml: coder.tokenEncryptionKey: 32 random bytes in base64; make one with: openssl rand -base64 32 (got "c2hvcnQ=")',
+    ],
+  );
+  assert.deepEqual(
+    checkConfigText(
+      'x.yaml',
+      'coder:\n  baseUrl: https://coder.example.com\n  tokenEncryptionKey: ${CODER_TOKEN_ENCRYPTION_KEY}\n',
+    ),
+    [],
+  );
+});
+
 test('the start command refuses a broken config before starting anything', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mlp-config-'));
   const broken = join(dir, 'broken.yaml');
