@@ -1,0 +1,1 @@
+export { CliPanel } from './CliPanel';

@@ -1,0 +1,1 @@
+export { TeamJobsCard } from './TeamJobsCard';

@@ -1,0 +1,3 @@
+export { jobsApi } from './api';
+export { jobsEntityCard, jobsEntityFilter } from './entityCard';
+export { jobsPage } from './page';
