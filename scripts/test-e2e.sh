@@ -63,6 +63,14 @@ curl -fs -o /dev/null http://127.0.0.1:7480/api/v2/buildinfo ||
 status=0
 node --test --test-concurrency=1 --test-timeout=600000 e2e/api.e2e.test.mjs e2e/portal.e2e.test.mjs e2e/gpu-quota.e2e.test.mjs e2e/cost.e2e.test.mjs e2e/mlflow.e2e.test.mjs e2e/coder.e2e.test.mjs || status=1
 
+# The mlp CLI and SDK (sdk/python) with pytest: offline tests, and tests against this portal's
+# backend as the guest (a data scientist of nlp-team). Counts go out as TAP summary lines.
+guest_token="$(curl -fs "$E2E_BACKEND_URL/api/auth/guest/refresh" |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).backstageIdentity.token))')"
+MLP_TEST_PORTAL_URL="$E2E_BACKEND_URL" MLP_TEST_TOKEN="$guest_token" \
+  bash sdk/python/run-tests.sh -p no:cacheprovider --junitxml="$out/pytest.xml" || status=1
+node scripts/junit-summary.mjs "$out/pytest.xml" || status=1
+
 # Restart on the same data: backend only, it is what holds the data.
 stop_portal
 setsid node "$MLP_YARN" workspace backend start \
