@@ -9,3 +9,6 @@ export { errorMessage } from './errorMessage';
 export { LevelBar } from './LevelBar';
 export { ActionError, ErrorState } from './states';
 export { teamOfEntity, type EntityTeam } from './teamOfEntity';
+export { formatMoney } from './money';
+export { formatAgo, formatDateTime } from './time';
+export { usePageVisible } from './usePageVisible';

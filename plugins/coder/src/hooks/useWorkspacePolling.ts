@@ -3,7 +3,7 @@ import type { CoderWorkspace } from '@internal/plugin-coder-common';
 import { nextAttempt, pollDelay } from '../lib/backoff';
 import { isNotFound } from '../lib/errors';
 import { isTransitional, workspaceChanged } from '../lib/workspaceState';
-import { usePageVisible } from './usePageVisible';
+import { usePageVisible } from '@internal/plugin-mlp-react';
 
 export type WorkspacePollingOptions = {
   /** The workspaces shown; those in a transitional state are polled. */

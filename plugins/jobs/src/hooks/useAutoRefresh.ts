@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { usePageVisible } from './usePageVisible';
+import { usePageVisible } from '@internal/plugin-mlp-react';
 
 /**
  * Calls `refresh` every `intervalMs` (counted from the end of the previous refresh) while

@@ -70,7 +70,7 @@ describe('CreateWorkspaceDialog', () => {
     );
     expect(
       await screen.findByText(
-        "Workspace bert-gpu-2 is being created. About $12.50 of the team's budget is reserved for it.",
+        "Workspace bert-gpu-2 is being created. About 12.50 USD of the team's budget is reserved for it.",
       ),
     ).toBeInTheDocument();
     const row = await findRow('bert-gpu-2');

@@ -5,14 +5,13 @@ import type {
   CreatedWorkspace,
   WorkspaceTransition,
 } from '@internal/plugin-coder-common';
-import { errorMessage } from '@internal/plugin-mlp-react';
+import { errorMessage, formatMoney } from '@internal/plugin-mlp-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { coderApiRef } from '../../api';
 import { useWorkspacePolling } from '../../hooks/useWorkspacePolling';
 import { isUnauthorized } from '../../lib/errors';
-import { formatMoney } from '../../lib/time';
 import type { WorkspaceScope } from '../../lib/workspaceScope';
 import { CreateWorkspaceDialog } from '../CreateWorkspaceDialog';
 import { ConfirmTransitionDialog } from './ConfirmTransitionDialog';

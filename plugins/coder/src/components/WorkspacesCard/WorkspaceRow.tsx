@@ -9,7 +9,7 @@ import type {
   CoderWorkspace,
   WorkspaceTransition,
 } from '@internal/plugin-coder-common';
-import { formatAgo, formatDateTime } from '../../lib/time';
+import { formatAgo, formatDateTime } from '@internal/plugin-mlp-react';
 import { availableTransitions } from '../../lib/workspaceState';
 import { TRANSITION_VERBS } from './ConfirmTransitionDialog';
 import { WorkspaceStatusChip } from './WorkspaceStatusChip';

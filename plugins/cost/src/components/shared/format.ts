@@ -1,10 +1,5 @@
-/** An amount of money as the backend's figures are meant: two decimals, then the currency. */
-export function formatMoney(amount: number, currency: string): string {
-  return `${amount.toLocaleString('en-US', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  })} ${currency}`;
-}
+// The portal's one money format, shared with the other plugins.
+export { formatMoney } from '@internal/plugin-mlp-react';
 
 /** GPU-hours to a tenth of an hour. */
 export function formatGpuHours(hours: number): string {

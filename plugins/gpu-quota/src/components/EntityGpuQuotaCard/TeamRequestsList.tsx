@@ -8,7 +8,8 @@ import Typography from '@material-ui/core/Typography';
 import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
 import { errorMessage } from '@internal/plugin-mlp-react';
 import { RequestStatusChip } from '../shared/RequestStatusChip';
-import { formatAgo, formatDateTime, formatDays } from '../shared/time';
+import { formatAgo, formatDateTime } from '@internal/plugin-mlp-react';
+import { formatDays } from '../shared/time';
 
 function describeTerm(request: QuotaRequest): string {
   if (request.status === 'approved' && request.expiresAt) {

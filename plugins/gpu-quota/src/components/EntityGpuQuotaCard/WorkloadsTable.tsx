@@ -5,7 +5,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { GpuWorkload } from '@internal/plugin-gpu-quota-common';
-import { formatAgo, formatDateTime } from '../shared/time';
+import { formatAgo, formatDateTime } from '@internal/plugin-mlp-react';
 
 function formatGpus(gpus: Record<string, number>): string {
   return Object.entries(gpus)

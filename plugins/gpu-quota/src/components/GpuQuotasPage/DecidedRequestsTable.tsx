@@ -6,7 +6,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
 import { RequestStatusChip } from '../shared/RequestStatusChip';
-import { formatDateTime, formatDays } from '../shared/time';
+import { formatDateTime } from '@internal/plugin-mlp-react';
+import { formatDays } from '../shared/time';
 
 /** What was decided, by whom and why; approved increases show when they end. */
 export function DecidedRequestsTable(props: { requests: QuotaRequest[] }) {

@@ -8,7 +8,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
-import { formatAgo, formatDateTime, formatDays } from '../shared/time';
+import { formatAgo, formatDateTime } from '@internal/plugin-mlp-react';
+import { formatDays } from '../shared/time';
 import type { Decision } from './DecisionDialog';
 
 /** Requests waiting for a platform keeper; only keepers get the buttons to decide them. */

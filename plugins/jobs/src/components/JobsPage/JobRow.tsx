@@ -2,12 +2,8 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { Job } from '@internal/plugin-jobs-common';
-import {
-  formatAgo,
-  formatDateTime,
-  formatRuntime,
-  submitterName,
-} from '../../lib/format';
+import { formatAgo, formatDateTime } from '@internal/plugin-mlp-react';
+import { formatRuntime, submitterName } from '../../lib/format';
 import { isFailure } from '../../lib/phase';
 import { JobCost } from '../shared/JobCost';
 import { PhaseChip } from '../shared/PhaseChip';

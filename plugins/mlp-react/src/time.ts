@@ -1,4 +1,4 @@
-/** "12 s ago", "5 min ago", "3 h ago", "4 days ago". */
+/** "just now", "12 s ago", "5 min ago", "3 h ago", "4 days ago"; "—" for a time that is not one. */
 export function formatAgo(iso: string, now: number = Date.now()): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) {
@@ -19,22 +19,10 @@ export function formatAgo(iso: string, now: number = Date.now()): string {
   return `${Math.floor(hours / 24)} days ago`;
 }
 
-/** A date and time in the reader's own locale and time zone. */
+/** A date and time in the reader's own locale and time zone; the text itself when it is no time. */
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-}
-
-/** An amount of money in the reader's locale, e.g. "$12.50"; plain when the currency is unknown. */
-export function formatMoney(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, {
-      style: 'currency',
-      currency,
-    }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
-  }
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime())
+    ? iso
+    : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

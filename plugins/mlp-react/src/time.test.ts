@@ -1,0 +1,31 @@
+import { formatMoney } from './money';
+import { formatAgo, formatDateTime } from './time';
+
+describe('formatAgo', () => {
+  const now = Date.parse('2026-11-15T12:00:00Z');
+  it.each([
+    ['2026-11-15T11:59:55Z', 'just now'],
+    ['2026-11-15T11:59:30Z', '30 s ago'],
+    ['2026-11-15T11:55:00Z', '5 min ago'],
+    ['2026-11-15T09:00:00Z', '3 h ago'],
+    ['2026-11-11T12:00:00Z', '4 days ago'],
+    ['2026-11-15T12:00:05Z', 'just now'],
+    ['not a date', '—'],
+  ])('writes %s as %s', (iso, text) => {
+    expect(formatAgo(iso, now)).toBe(text);
+  });
+});
+
+describe('formatMoney', () => {
+  it('writes two decimals and the currency', () => {
+    expect(formatMoney(12.5, 'EUR')).toBe('12.50 EUR');
+    expect(formatMoney(1234.567, 'USD')).toBe('1,234.57 USD');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('keeps text that is no time as it is', () => {
+    expect(formatDateTime('soon')).toBe('soon');
+    expect(formatDateTime('2026-11-15T12:00:00Z')).toMatch(/2026/);
+  });
+});
