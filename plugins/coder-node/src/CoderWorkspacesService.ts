@@ -6,7 +6,7 @@ import {
   createServiceRef,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { PluginRequests } from '@internal/plugin-mlp-node';
 import type {
   CoderWorkspace,
   CreatedWorkspace,
@@ -34,18 +34,19 @@ export interface CoderWorkspacesService {
 
 /** Talks to the Coder backend's REST API with a token on behalf of the caller. */
 export class DefaultCoderWorkspacesService implements CoderWorkspacesService {
-  constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly auth: AuthService,
-  ) {}
+  private readonly coder: PluginRequests;
+
+  constructor(discovery: DiscoveryService, auth: AuthService) {
+    this.coder = new PluginRequests('coder', { discovery, auth });
+  }
 
   create(
     input: CreateWorkspaceRequest,
     options: { credentials: BackstageCredentials },
   ): Promise<CreatedWorkspace> {
-    return this.request('/workspaces', options.credentials, {
+    return this.coder.request('/workspaces', options.credentials, {
       method: 'POST',
-      body: JSON.stringify(input),
+      body: input,
     });
   }
 
@@ -53,31 +54,10 @@ export class DefaultCoderWorkspacesService implements CoderWorkspacesService {
     filter: { repoUrl?: string; template?: string },
     options: { credentials: BackstageCredentials },
   ): Promise<WorkspacesAnswer> {
-    const query = new URLSearchParams(
-      Object.entries(filter).filter(([, v]) => v !== undefined) as string[][],
-    );
-    return this.request(`/workspaces?${query}`, options.credentials);
-  }
-
-  private async request<T>(
-    path: string,
-    credentials: BackstageCredentials,
-    init: { method?: string; body?: string } = {},
-  ): Promise<T> {
-    const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'coder',
-    });
-    const base = await this.discovery.getBaseUrl('coder');
-    const res = await fetch(`${base}${path}`, {
-      ...init,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-      },
-    });
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as T;
+    const query = new URLSearchParams();
+    if (filter.repoUrl) query.set('repoUrl', filter.repoUrl);
+    if (filter.template) query.set('template', filter.template);
+    return this.coder.request(`/workspaces?${query}`, options.credentials);
   }
 }
 

@@ -6,7 +6,7 @@ import {
   createServiceRef,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { PluginRequests } from '@internal/plugin-mlp-node';
 import type {
   BudgetCheck,
   BudgetCheckResult,
@@ -36,50 +36,31 @@ export interface CostBudgetService {
 
 /** Talks to the cost backend's REST API, with a token for the caller. */
 export class DefaultCostBudgetService implements CostBudgetService {
-  constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly auth: AuthService,
-  ) {}
+  private readonly cost: PluginRequests;
 
-  async check(
+  constructor(discovery: DiscoveryService, auth: AuthService) {
+    this.cost = new PluginRequests('cost', { discovery, auth });
+  }
+
+  check(
     input: BudgetCheck,
     options: { credentials: BackstageCredentials },
   ): Promise<BudgetCheckResult> {
-    const res = await this.post('/budget-checks', input, options.credentials);
-    return (await res.json()) as BudgetCheckResult;
+    return this.cost.request('/budget-checks', options.credentials, {
+      method: 'POST',
+      body: input,
+    });
   }
 
   async release(
     reservationId: string,
     options: { credentials: BackstageCredentials },
   ): Promise<void> {
-    await this.post(
+    await this.cost.request(
       `/reservations/${encodeURIComponent(reservationId)}/release`,
-      {},
       options.credentials,
+      { method: 'POST', body: {} },
     );
-  }
-
-  private async post(
-    path: string,
-    body: unknown,
-    credentials: BackstageCredentials,
-  ): Promise<Response> {
-    const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'cost',
-    });
-    const base = await this.discovery.getBaseUrl('cost');
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return res;
   }
 }
 

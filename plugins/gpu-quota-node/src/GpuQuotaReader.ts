@@ -6,7 +6,7 @@ import {
   createServiceRef,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { PluginRequests } from '@internal/plugin-mlp-node';
 import type { TeamGpuQuotaAnswer } from '@internal/plugin-gpu-quota-common';
 
 /** A team's GPU quota figures, for backend code outside the GPU quota plugin. */
@@ -23,25 +23,20 @@ export interface GpuQuotaReader {
 
 /** Talks to the GPU quota backend's REST API, with a token for the caller. */
 export class DefaultGpuQuotaReader implements GpuQuotaReader {
-  constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly auth: AuthService,
-  ) {}
+  private readonly gpuQuota: PluginRequests;
 
-  async team(
+  constructor(discovery: DiscoveryService, auth: AuthService) {
+    this.gpuQuota = new PluginRequests('gpu-quota', { discovery, auth });
+  }
+
+  team(
     team: string,
     options: { credentials: BackstageCredentials },
   ): Promise<TeamGpuQuotaAnswer> {
-    const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf: options.credentials,
-      targetPluginId: 'gpu-quota',
-    });
-    const base = await this.discovery.getBaseUrl('gpu-quota');
-    const res = await fetch(`${base}/teams/${encodeURIComponent(team)}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as TeamGpuQuotaAnswer;
+    return this.gpuQuota.request(
+      `/teams/${encodeURIComponent(team)}`,
+      options.credentials,
+    );
   }
 }
 

@@ -5,3 +5,6 @@
  */
 export { csvField } from './csvField';
 export { parseInput } from './parseInput';
+export { PluginRequests } from './PluginRequests';
+export { refusalOf } from './refusalOf';
+export { teamsIn } from './teamsIn';

@@ -1,6 +1,9 @@
+import { ResponseError } from '@backstage/errors';
 import { z } from 'zod';
 import { csvField } from './csvField';
 import { parseInput } from './parseInput';
+import { refusalOf } from './refusalOf';
+import { teamsIn } from './teamsIn';
 
 describe('parseInput', () => {
   const schema = z
@@ -31,5 +34,50 @@ describe('csvField', () => {
     [-1.5, '-1.5'],
   ])('writes %p as %p', (value, field) => {
     expect(csvField(value)).toBe(field);
+  });
+});
+
+describe('refusalOf', () => {
+  async function answer(status: number, message: string) {
+    return ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'Error', message },
+          request: { method: 'POST', url: '/x' },
+          response: { statusCode: status },
+        }),
+        { status, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+  }
+  it.each([
+    [400, 'InputError'],
+    [403, 'NotAllowedError'],
+    [409, 'ConflictError'],
+  ])('keeps a %i as %s with its message', async (status, name) => {
+    const error = refusalOf(await answer(status, 'Over budget: 40 EUR'), 'x');
+    expect(error.name).toBe(name);
+    expect(error.message).toBe('Over budget: 40 EUR');
+  });
+  it('says what failed otherwise', async () => {
+    expect(
+      refusalOf(await answer(500, 'db down'), 'Checking the budget').message,
+    ).toBe('Checking the budget failed (500): db down');
+    expect(refusalOf(new Error('ECONNREFUSED'), 'Reading it').message).toBe(
+      'Reading it failed: Error: ECONNREFUSED',
+    );
+  });
+});
+
+describe('teamsIn', () => {
+  it('keeps the default-namespace groups, by name', () => {
+    expect(
+      teamsIn([
+        'user:default/amira.haddad',
+        'group:default/nlp-team',
+        'Group:default/vision-team',
+        'group:other/ops',
+      ]),
+    ).toEqual(['nlp-team', 'vision-team']);
   });
 });

@@ -2,15 +2,11 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  ResponseError,
-} from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import type { CostBudgetService } from '@internal/plugin-cost-node';
 import type { GpuQuotaReader } from '@internal/plugin-gpu-quota-node';
 import type { CreatedWorkspace } from '@internal/plugin-coder-common';
+import { refusalOf } from '@internal/plugin-mlp-node';
 
 export type Allocation = {
   team: string;
@@ -72,7 +68,7 @@ export class AllocationGate {
     const answer = await this.options.quota
       .team(team, { credentials })
       .catch(error => {
-        throw rethrow(error, "Reading the team's GPU quota");
+        throw refusalOf(error, "Reading the team's GPU quota");
       });
     if (answer.status === 'not-configured') {
       this.options.logger.warn(
@@ -124,25 +120,7 @@ export class AllocationGate {
         currency: reservation.currency,
       };
     } catch (error) {
-      throw rethrow(error, "Checking the team's budget");
+      throw refusalOf(error, "Checking the team's budget");
     }
-  }
-}
-
-/** Another plugin's refusal, kept with its status and message. */
-function rethrow(error: unknown, doing: string): Error {
-  if (!(error instanceof ResponseError)) {
-    return new Error(`${doing} failed: ${String(error)}`);
-  }
-  const message = error.body.error.message;
-  switch (error.statusCode) {
-    case 400:
-      return new InputError(message);
-    case 403:
-      return new NotAllowedError(message);
-    case 409:
-      return new ConflictError(message);
-    default:
-      return new Error(`${doing} failed (${error.statusCode}): ${message}`);
   }
 }

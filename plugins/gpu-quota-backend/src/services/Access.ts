@@ -10,6 +10,7 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { gpuQuotaRequestDecidePermission } from '@internal/plugin-gpu-quota-common';
+import { teamsIn } from '@internal/plugin-mlp-node';
 
 export type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -47,10 +48,6 @@ export class Access {
   /** The team names (catalog groups in the default namespace) the user belongs to. */
   async teamsOf(credentials: UserCredentials): Promise<string[]> {
     const info = await this.userInfo.getUserInfo(credentials);
-    return info.ownershipEntityRefs
-      .filter(ref =>
-        ref.toLocaleLowerCase('en-US').startsWith('group:default/'),
-      )
-      .map(ref => ref.slice('group:default/'.length));
+    return teamsIn(info.ownershipEntityRefs);
   }
 }

@@ -9,7 +9,6 @@ import {
   InputError,
   NotAllowedError,
   NotFoundError,
-  ResponseError,
 } from '@backstage/errors';
 import type { CostBudgetService } from '@internal/plugin-cost-node';
 import type { GpuQuotaReader } from '@internal/plugin-gpu-quota-node';
@@ -19,6 +18,7 @@ import type {
   SubmittedJob,
 } from '@internal/plugin-jobs-common';
 import type { KubeHttp, KubeList } from '@internal/plugin-mlp-kube-node';
+import { refusalOf, teamsIn } from '@internal/plugin-mlp-node';
 import { randomBytes } from 'node:crypto';
 import { JobsSettings } from '../settings';
 import { clusterError, ClusterUnavailableError } from './errors';
@@ -65,7 +65,7 @@ export class JobService {
       );
     }
     const answer = await quota.team(job.team, { credentials }).catch(error => {
-      throw passOn(error, "Reading the team's GPU quota");
+      throw refusalOf(error, "Reading the team's GPU quota");
     });
     if (answer.status === 'not-configured') {
       throw new ClusterUnavailableError(answer.message);
@@ -107,7 +107,7 @@ export class JobService {
         { credentials },
       )
       .catch(error => {
-        throw passOn(error, "Checking the team's budget");
+        throw refusalOf(error, "Checking the team's budget");
       });
     const { reservation, status } = checked;
     const manifest = workflowManifest({
@@ -317,11 +317,7 @@ export class JobService {
 
   private async teamsOf(credentials: UserCredentials): Promise<string[]> {
     const info = await this.options.userInfo.getUserInfo(credentials);
-    return info.ownershipEntityRefs
-      .filter(ref =>
-        ref.toLocaleLowerCase('en-US').startsWith('group:default/'),
-      )
-      .map(ref => ref.slice('group:default/'.length));
+    return teamsIn(info.ownershipEntityRefs);
   }
 
   private async assertMember(
@@ -356,22 +352,4 @@ function randomSuffix(): string {
   return Array.from(randomBytes(5), b => alphabet[b % alphabet.length]).join(
     '',
   );
-}
-
-/** Another plugin's refusal, with its status and message. */
-function passOn(error: unknown, doing: string): Error {
-  if (!(error instanceof ResponseError)) {
-    return new Error(`${doing} failed: ${String(error)}`);
-  }
-  const message = error.body.error.message;
-  switch (error.statusCode) {
-    case 400:
-      return new InputError(message);
-    case 403:
-      return new NotAllowedError(message);
-    case 409:
-      return new ConflictError(message);
-    default:
-      return new Error(`${doing} failed (${error.statusCode}): ${message}`);
-  }
 }
