@@ -259,3 +259,29 @@ def test_bad_token(mlp: RunMlp, monkeypatch: pytest.MonkeyPatch) -> None:
     run = mlp("quota", "--team", TEAM)
     assert run.code == 3
     assert run.err == "mlp: error: the portal refused your token (it may have expired): run mlp login\n"
+
+
+def test_sdk_asks_for_more_gpus_and_the_request_is_pending() -> None:
+    p = portal()
+    client = Client(p.url, p.token)
+    hard = next(
+        r["hard"] for r in client.team_quota(TEAM)["quota"]["resources"] if r["resource"] == GPU
+    )
+    made = client.request_quota_increase(
+        TEAM, total_gpus=hard + 1, justification="One more GPU for the CLI test run", days=1
+    )
+    try:
+        assert made["status"] == "pending"
+        pending = api(p, "/api/gpu-quota/requests", team=TEAM, status="pending")["requests"]
+        listed = [r for r in pending if r["id"] == made["id"]]
+        assert listed and listed[0]["requestedAmount"] == hard + 1, pending
+    finally:
+        # Withdrawn again, so the other tests see the team's requests as they were.
+        request = urllib.request.Request(
+            f"{p.url}/api/gpu-quota/requests/{made['id']}/cancel",
+            data=b"{}",
+            method="POST",
+            headers={"Authorization": f"Bearer {p.token}", "Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status == 200
