@@ -214,6 +214,47 @@ describe('creating a workspace', () => {
     ).toBe(true);
   });
 
+  it("lists a project's workspaces by repository or by template", async () => {
+    // A CPU notebook cloning the project: not the project's template, but its repository.
+    const notebook = await portal.as('amira').post('/workspaces', {
+      name: 'notebook',
+      template: 'gpu-workspace',
+      team: 'nlp-team',
+      gpus: 0,
+      repoUrl: 'https://github.com/acme-ml/other-project',
+    });
+    expect(notebook.status).toBe(201);
+    const names = async (query: string) =>
+      (await portal.as('amira').get(`/workspaces?${query}`)).body.workspaces
+        .map((w: { name: string }) => w.name)
+        .sort();
+    const repo = `repoUrl=${encodeURIComponent(REPO)}`;
+    // By repository alone: only bert-dev; by template too: both are the project's.
+    expect(await names(repo)).toEqual(['bert-dev']);
+    expect(await names(`${repo}&template=gpu-workspace`)).toEqual([
+      'bert-dev',
+      'notebook',
+    ]);
+    expect(await names(`${repo}&template=cpu-notebook`)).toEqual(['bert-dev']);
+    // Coder refuses a build while one runs: delete it once it has started.
+    await until(
+      'amira',
+      notebook.body.workspace.id,
+      ws => ws.state === 'running',
+    );
+    const del = await portal
+      .as('amira')
+      .post(`/workspaces/${notebook.body.workspace.id}/builds`, {
+        transition: 'delete',
+      });
+    expect(del.status).toBe(202);
+    await until(
+      'amira',
+      notebook.body.workspace.id,
+      ws => ws.state === 'deleted',
+    );
+  });
+
   it('refuses a second workspace with the same name before reserving anything', async () => {
     const res = await portal.as('amira').post('/workspaces', bert);
     expect(res.status).toBe(409);

@@ -58,15 +58,9 @@ export class WorkspaceService {
         userRef,
         'Listing your workspaces',
         async s => {
-          const { repoUrl: repoParam } = this.options.settings.parameters;
-          // Coder lower-cases search terms, so repository URLs are matched here, exactly;
-          // the search only narrows to workspaces that have the parameter at all.
-          const terms = ['owner:me'];
-          if (filter.template) terms.push(`template:${filter.template}`);
-          if (filter.repoUrl) terms.push(`param:${repoParam}`);
           const page = await this.options.client.searchWorkspaces(
             s.token,
-            terms.join(' '),
+            searchQuery(filter, this.options.settings.parameters.repoUrl),
             { limit: LIST_LIMIT, offset: 0 },
           );
           const views = await Promise.all(
@@ -326,6 +320,22 @@ export class WorkspaceService {
     }
     return org.id;
   }
+}
+
+/**
+ * Coder's search for a project's workspaces. Coder lower-cases search terms, so repositories
+ * are matched exactly afterwards; the search only narrows. A project's workspaces are those
+ * cloning its repository *or* made from its template, so with both nothing but the owner is
+ * searched for (terms are ANDed).
+ */
+function searchQuery(
+  filter: { repoUrl?: string; template?: string },
+  repoParameter: string,
+): string {
+  if (filter.repoUrl && filter.template) return 'owner:me';
+  if (filter.template) return `owner:me template:${filter.template}`;
+  if (filter.repoUrl) return `owner:me param:${repoParameter}`;
+  return 'owner:me';
 }
 
 function verb(t: WorkspaceTransition): string {
