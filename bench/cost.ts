@@ -25,6 +25,10 @@ import {
 } from '../plugins/cost-backend/src/services/costMath';
 import { RateCard } from '../plugins/cost-backend/src/services/RateCard';
 import { DatabaseCostStore } from '../plugins/cost-backend/src/store/DatabaseCostStore';
+import {
+  allocationRow,
+  openAllocationRow,
+} from '../plugins/cost-backend/src/store/DatabaseLedger';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const TEAMS = 50;
@@ -85,22 +89,7 @@ async function seed(knex: Knex, batch: number) {
   let rows: Allocation[] = [];
   const flush = async () => {
     await knex.transaction(async tx => {
-      await tx('cost_allocations').insert(
-        rows.map(a => ({
-          pod_uid: a.podUid,
-          resource: a.resource,
-          team: a.team,
-          namespace: a.namespace,
-          pod: a.pod,
-          project: a.project,
-          model: a.model,
-          user: a.user,
-          reservation_id: null,
-          gpus: a.units,
-          hourly_rate: a.hourlyRate,
-          started_at: a.startedAt,
-        })),
-      );
+      await tx('cost_allocations').insert(rows.map(allocationRow));
       const ended = rows.filter(a => a.endedAt);
       if (ended.length > 0) {
         await tx('cost_allocation_ends').insert(
@@ -113,13 +102,7 @@ async function seed(knex: Knex, batch: number) {
       }
       const open = rows.filter(a => !a.endedAt);
       if (open.length > 0) {
-        await tx('cost_open_allocations').insert(
-          open.map(a => ({
-            pod_uid: a.podUid,
-            resource: a.resource,
-            team: a.team,
-          })),
-        );
+        await tx('cost_open_allocations').insert(open.map(openAllocationRow));
       }
     });
     rows = [];

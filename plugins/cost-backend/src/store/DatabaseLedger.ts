@@ -76,6 +76,32 @@ const chunks = <T>(items: T[]): T[][] =>
     items.slice(i * CHUNK, (i + 1) * CHUNK),
   );
 
+/** A ledger row of `cost_allocations` for an allocation's start. */
+export function allocationRow(a: Omit<Allocation, 'endedAt'>): AllocationRow {
+  return {
+    pod_uid: a.podUid,
+    resource: a.resource,
+    team: a.team,
+    namespace: a.namespace,
+    pod: a.pod,
+    project: a.project,
+    model: a.model,
+    user: a.user,
+    reservation_id: a.reservationId ?? null,
+    gpus: a.resource in COMPUTE_UNITS ? 0 : Math.round(a.units),
+    units: a.units,
+    hourly_rate: a.hourlyRate,
+    started_at: a.startedAt,
+  };
+}
+
+/** Its row in the open-allocation index, while it has no end. */
+export function openAllocationRow(
+  a: Pick<Allocation, 'podUid' | 'resource' | 'team'>,
+) {
+  return { pod_uid: a.podUid, resource: a.resource, team: a.team };
+}
+
 /**
  * The append-only allocation ledger and what is derived from it: the open-allocation index and
  * the daily roll-up. Only rows that are new are written, and each new row that lands on a day
@@ -102,23 +128,7 @@ export class DatabaseLedger {
         );
         if (fresh.length === 0) return;
         await tx('cost_allocations')
-          .insert(
-            fresh.map(a => ({
-              pod_uid: a.podUid,
-              resource: a.resource,
-              team: a.team,
-              namespace: a.namespace,
-              pod: a.pod,
-              project: a.project,
-              model: a.model,
-              user: a.user,
-              reservation_id: a.reservationId ?? null,
-              gpus: a.resource in COMPUTE_UNITS ? 0 : Math.round(a.units),
-              units: a.units,
-              hourly_rate: a.hourlyRate,
-              started_at: a.startedAt,
-            })),
-          )
+          .insert(fresh.map(allocationRow))
           // Another writer (the watch and the resync) may have inserted the same row meanwhile.
           .onConflict(['pod_uid', 'resource'])
           .ignore();
@@ -128,13 +138,7 @@ export class DatabaseLedger {
         const open = fresh.filter(a => !ended.has(a.podUid));
         if (open.length > 0) {
           await tx('cost_open_allocations')
-            .insert(
-              open.map(a => ({
-                pod_uid: a.podUid,
-                resource: a.resource,
-                team: a.team,
-              })),
-            )
+            .insert(open.map(openAllocationRow))
             .onConflict(['pod_uid', 'resource'])
             .ignore();
         }
