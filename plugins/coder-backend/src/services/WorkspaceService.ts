@@ -43,16 +43,6 @@ export class WorkspaceService {
     filter: { repoUrl?: string; template?: string },
   ): Promise<WorkspacesAnswer> {
     const coderUrl = this.options.settings.baseUrl;
-    const connection = await this.options.connections.status(userRef);
-    if (connection.status !== 'connected') {
-      return {
-        status: 'not-connected',
-        coderUrl,
-        ...(connection.status === 'not-connected' && connection.rejected
-          ? { rejected: connection.rejected }
-          : {}),
-      };
-    }
     try {
       const workspaces = await this.asUser(
         userRef,
@@ -78,11 +68,16 @@ export class WorkspaceService {
       );
       return { status: 'ok', coderUrl, workspaces };
     } catch (error) {
-      if (error instanceof CoderNotConnectedError) {
-        // The token was just refused: answer as for a user who must connect again.
-        return this.list(userRef, filter);
-      }
-      throw error;
+      if (!(error instanceof CoderNotConnectedError)) throw error;
+      // Never connected, or the token was refused (now or before): say so, with Coder's reason.
+      const connection = await this.options.connections.status(userRef);
+      return {
+        status: 'not-connected',
+        coderUrl,
+        ...(connection.status === 'not-connected' && connection.rejected
+          ? { rejected: connection.rejected }
+          : {}),
+      };
     }
   }
 
