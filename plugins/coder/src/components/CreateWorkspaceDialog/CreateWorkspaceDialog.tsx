@@ -39,17 +39,6 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
         </Typography>
       </DialogContent>
     );
-  } else {
-    return (
-      <Dialog
-        open
-        onClose={props.onClose}
-        aria-labelledby={CREATE_TITLE_ID}
-        fullWidth
-      >
-        <CreateWorkspaceForm {...props} templates={templates.value} />
-      </Dialog>
-    );
   }
   return (
     <Dialog
@@ -58,11 +47,17 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
       aria-labelledby={CREATE_TITLE_ID}
       fullWidth
     >
-      <DialogTitle id={CREATE_TITLE_ID}>Create workspace</DialogTitle>
-      {body}
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-      </DialogActions>
+      {body ? (
+        <>
+          <DialogTitle id={CREATE_TITLE_ID}>Create workspace</DialogTitle>
+          {body}
+          <DialogActions>
+            <Button onClick={props.onClose}>Cancel</Button>
+          </DialogActions>
+        </>
+      ) : (
+        <CreateWorkspaceForm {...props} templates={templates.value!} />
+      )}
     </Dialog>
   );
 }
