@@ -1,4 +1,6 @@
+import { ResponseError } from '@backstage/errors';
 import { formatMoney } from './money';
+import { responseStatus } from './responseStatus';
 import { formatAgo, formatDateTime } from './time';
 
 describe('formatAgo', () => {
@@ -27,5 +29,21 @@ describe('formatDateTime', () => {
   it('keeps text that is no time as it is', () => {
     expect(formatDateTime('soon')).toBe('soon');
     expect(formatDateTime('2026-11-15T12:00:00Z')).toMatch(/2026/);
+  });
+});
+
+describe('responseStatus', () => {
+  it("is a backend answer's status, and nothing for other errors", async () => {
+    const answer = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({ error: { name: 'NotFoundError', message: 'gone' } }),
+        {
+          status: 404,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
+    );
+    expect(responseStatus(answer)).toBe(404);
+    expect(responseStatus(new Error('network'))).toBeUndefined();
   });
 });

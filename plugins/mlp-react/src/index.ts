@@ -10,5 +10,6 @@ export { LevelBar } from './LevelBar';
 export { ActionError, ErrorState } from './states';
 export { teamOfEntity, type EntityTeam } from './teamOfEntity';
 export { formatMoney } from './money';
+export { responseStatus } from './responseStatus';
 export { formatAgo, formatDateTime } from './time';
 export { usePageVisible } from './usePageVisible';

@@ -1,6 +1,6 @@
-import { ResponseError } from '@backstage/errors';
+import { responseStatus } from '@internal/plugin-mlp-react';
 
 /** Whether the backend refused the call because the user is not a member of the team. */
 export function isForbidden(error: unknown): boolean {
-  return error instanceof ResponseError && error.statusCode === 403;
+  return responseStatus(error) === 403;
 }
