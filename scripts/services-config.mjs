@@ -81,6 +81,10 @@ export function servicesAppConfig(env) {
       ],
     };
   }
+  // KWOK's simulated GPU nodes: jobs may say how long their pods run and how they end.
+  if (env.MLP_KUBECONFIG && env.MLP_KUBE_SIMULATED === '1') {
+    config.jobs = { simulatedCluster: true };
+  }
   if (env.MLP_MLFLOW_URL) {
     config.mlflow = {
       servers: [{ name: 'local', baseUrl: env.MLP_MLFLOW_URL }],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts, stops and reports the platform's real services on loopback: PostgreSQL, MLflow and a
-# Kubernetes API server (etcd + kube-apiserver). State, logs and connection details live under
+# living Kubernetes cluster (etcd, kube-apiserver, controller manager, scheduler, KWOK's simulated
+# GPU nodes and the Argo Workflows controller; scripts/services/kube.sh). State, logs and connection details live under
 # data/services/<name>/; data/services/services.env has the URLs and kubeconfig paths.
 #
 #   scripts/services.sh up [NAME...]     default: all of postgres mlflow kube
@@ -84,9 +85,16 @@ status() {
     case $name in
       postgres) PGPASSWORD=postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'select 1' >/dev/null 2>&1 && ok=up || ok=down ;;
       mlflow) curl -fs -m 5 "${MLP_MLFLOW_URL:-http://127.0.0.1:$MLFLOW_PORT}/health" >/dev/null 2>&1 && ok=up || ok=down ;;
-      kube) "$MLP_ROOT/scripts/services/kube.sh" status "$state/kube" >/dev/null 2>&1 && ok=up || ok=down ;;
+      kube)
+        if [ -n "${MLP_KUBECONFIG:-}" ]; then
+          ok="external ($MLP_KUBECONFIG)" parts=""
+        else
+          parts="$("$MLP_ROOT/scripts/services/kube.sh" status "$state/kube" 2>/dev/null)" && ok=up || ok=down
+        fi
+        ;;
     esac
     printf '%-9s %s\n' "$name" "$ok"
+    [ "$name" = kube ] && [ -n "${parts:-}" ] && printf '%s\n' "$parts"
   done
 }
 

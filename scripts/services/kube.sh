@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# A real Kubernetes control plane on loopback: etcd, kube-apiserver and kube-controller-manager
-# (the latter computes ResourceQuota usage, which quota admission needs, and creates service
-# accounts). No nodes: pods stay Pending, but quotas count their requests.
+# A living local Kubernetes cluster on loopback, every part a real server built from Go modules
+# (services/kube/build.sh):
+#   etcd, kube-apiserver
+#   kube-controller-manager  ResourceQuota usage (quota admission needs it), service accounts,
+#                            garbage collection, node lifecycle (a new node's not-ready taint goes
+#                            once it is Ready) and pod GC (pods of a deleted node are failed)
+#   kube-scheduler           places pods on nodes
+#   kwok                     plays the kubelet of the simulated GPU nodes (services/kube/cluster/:
+#                            gpu-nodes.yaml, kwok-stages.yaml): pods start, run and end
+#   workflow-controller      Argo Workflows: a Workflow gets its pods and its phase
 #   kube.sh start DIR | stop DIR | status DIR
 # On start DIR gets: pki/ (CA, serving cert, service-account keys), admin.kubeconfig (cluster-admin),
 # team.kubeconfig (user nlp-team-bot, may only touch namespace nlp-team), *.log, kube.env.
+# MLP_KUBE_NODE_POOL names another node-pool file (the fault tests use one with a mistake).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cmd="$1" dir="$2"
@@ -14,12 +22,23 @@ ETCD_PORT="${MLP_ETCD_PORT:-23790}"
 ETCD_PEER_PORT="${MLP_ETCD_PEER_PORT:-23800}"
 API_PORT="${MLP_KUBE_API_PORT:-16443}"
 CM_PORT="${MLP_KUBE_CM_PORT:-16444}"
+SCHED_PORT="${MLP_KUBE_SCHEDULER_PORT:-16445}"
+KWOK_PORT="${MLP_KWOK_PORT:-16446}"
+# The Argo Workflows controller serves /healthz on :6060, a port its code fixes (all interfaces;
+# without ARGO_PPROF=true nothing but /healthz is there).
+ARGO_PORT=6060
+NODE_POOL="${MLP_KUBE_NODE_POOL:-$MLP_ROOT/services/kube/cluster/gpu-nodes.yaml}"
+# Every part, in start order; stop goes the other way.
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller)
 
 port_var() {
   case "$1" in
     etcd) echo "MLP_ETCD_PORT / MLP_ETCD_PEER_PORT" ;;
     kube-apiserver) echo "MLP_KUBE_API_PORT" ;;
     kube-controller-manager) echo "MLP_KUBE_CM_PORT" ;;
+    kube-scheduler) echo "MLP_KUBE_SCHEDULER_PORT" ;;
+    kwok) echo "MLP_KWOK_PORT" ;;
+    workflow-controller) echo "nothing: Argo's controller always listens on 6060" ;;
   esac
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -40,10 +59,19 @@ make_pki() {
     openssl genrsa -out sa.key 2048 2>/dev/null
     openssl rsa -in sa.key -pubout -out sa.pub 2>/dev/null
   )
-  # Static tokens: the admin (system:masters) and a team identity with no rights but RBAC's.
-  printf '%s,admin,admin,system:masters\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >"$pki/tokens.csv"
-  printf '%s,nlp-team-bot,nlp-team-bot,ml-teams\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$pki/tokens.csv"
-  printf '%s,kube-controller-manager,kcm,system:masters\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$pki/tokens.csv"
+}
+
+# Static tokens, one per identity, added when missing (a state folder from before keeps its own):
+# the admin (system:masters), a team identity with no rights but RBAC's, the controller manager,
+# the scheduler (its own user, which RBAC's bootstrap roles cover), KWOK and Argo's controller.
+make_tokens() {
+  local line user
+  for line in admin,admin,system:masters nlp-team-bot,nlp-team-bot,ml-teams kube-controller-manager,kcm,system:masters \
+    system:kube-scheduler,kube-scheduler kwok,kwok,system:masters argo-workflow-controller,argo,system:masters; do
+    user="${line%%,*}"
+    [ -n "$(token_of "$user" 2>/dev/null)" ] && continue
+    printf '%s,%s\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" "$line" >>"$dir/pki/tokens.csv"
+  done
 }
 
 kubeconfig() { # NAME TOKEN NAMESPACE
@@ -87,34 +115,102 @@ wait_ready() { # NAME URL SECONDS [curl args]
   done
 }
 
-stop_all() {
-  local name pid
-  for name in kube-controller-manager kube-apiserver etcd; do
-    [ -f "$dir/$name.pid" ] || continue
-    pid="$(cat "$dir/$name.pid")"
-    kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -9 -- "-$pid" 2>/dev/null || true
-    rm -f "$dir/$name.pid"
-  done
+# A part's process, running: its pid file names a live process.
+running() { [ -f "$dir/$1.pid" ] && kill -0 "$(cat "$dir/$1.pid")" 2>/dev/null; }
+
+stop_one() { # NAME
+  local name="$1" pid grace=40
+  [ -f "$dir/$name.pid" ] || return 0
+  pid="$(cat "$dir/$name.pid")"
+  # Argo's controller (v4.0.5) ignores SIGTERM: it gets a short grace, then SIGKILL.
+  [ "$name" = workflow-controller ] && grace=4
+  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 "$grace"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 -- "-$pid" 2>/dev/null || true
+  rm -f "$dir/$name.pid"
 }
+
+stop_all() {
+  local i
+  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do stop_one "${COMPONENTS[$i]}"; done
+}
+
+# Starts one of the parts after the API server; the fault tests restart them one by one.
+start_component() { # NAME
+  case "$1" in
+    kube-controller-manager)
+      start_bg kube-controller-manager "$bin/kube-controller-manager" \
+        --kubeconfig "$dir/controller-manager.kubeconfig" \
+        --authentication-kubeconfig "$dir/controller-manager.kubeconfig" \
+        --authorization-kubeconfig "$dir/controller-manager.kubeconfig" \
+        --bind-address 127.0.0.1 --secure-port "$CM_PORT" --cert-dir "$dir/pki/kcm" \
+        --controllers 'resourcequota,serviceaccount,serviceaccount-token,namespace,garbagecollector,nodelifecycle,podgc' \
+        --service-account-private-key-file "$dir/pki/sa.key" --root-ca-file "$dir/pki/ca.crt" \
+        --use-service-account-credentials=false --leader-elect=false
+      wait_ready kube-controller-manager "https://127.0.0.1:$CM_PORT/healthz" 120 -k
+      ;;
+    kube-scheduler)
+      start_bg kube-scheduler "$bin/kube-scheduler" \
+        --kubeconfig "$dir/scheduler.kubeconfig" \
+        --authentication-kubeconfig "$dir/scheduler.kubeconfig" \
+        --authorization-kubeconfig "$dir/scheduler.kubeconfig" \
+        --bind-address 127.0.0.1 --secure-port "$SCHED_PORT" --cert-dir "$dir/pki/scheduler" \
+        --leader-elect=false
+      wait_ready kube-scheduler "https://127.0.0.1:$SCHED_PORT/healthz" 120 -k
+      ;;
+    kwok)
+      # Leases: the node-lifecycle controller sees each node renewed every few seconds. Node and pod
+      # addresses are loopback ones: whatever tries to reach a simulated node or pod stays on
+      # this machine.
+      start_bg kwok "$bin/kwok" --kubeconfig "$dir/kwok.kubeconfig" \
+        --config "$MLP_ROOT/services/kube/cluster/kwok-stages.yaml" \
+        --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
+        --node-lease-duration-seconds 40 --cidr 127.20.0.0/16 --node-ip 127.0.0.1 \
+        --server-address "127.0.0.1:$KWOK_PORT"
+      wait_ready kwok "http://127.0.0.1:$KWOK_PORT/healthz" 60
+      ;;
+    workflow-controller)
+      # No leader election (one controller), no metrics server (it would listen on all
+      # interfaces), Workflows re-read every 2 s instead of 10 so a phase follows its pod quickly.
+      LEADER_ELECTION_DISABLE=true DEFAULT_REQUEUE_TIME=2s ARGO_PPROF=false \
+        start_bg workflow-controller "$bin/workflow-controller" --kubeconfig "$dir/argo.kubeconfig" \
+        --namespace argo --configmap workflow-controller-configmap \
+        --executor-image "argoproj/argoexec:$(argo_version)" --loglevel info
+      wait_ready workflow-controller "http://127.0.0.1:$ARGO_PORT/healthz" 90
+      ;;
+    *) mlp_die "kube: no part called '$1' (parts: ${COMPONENTS[*]})" ;;
+  esac
+}
+
+argo_version() { awk '$1 == "github.com/argoproj/argo-workflows/v4" { print $2; exit }' "$MLP_ROOT/services/argo/go.mod"; }
 
 case "$cmd" in
   start)
     mkdir -p "$dir"
-    if [ -f "$dir/kube.env" ] && [ -f "$dir/kube-apiserver.pid" ] && curl -fs -m 5 --cacert "$dir/pki/ca.crt" "https://127.0.0.1:$API_PORT/readyz" >/dev/null 2>&1; then
-      exit 0
+    if [ -f "$dir/kube.env" ] && curl -fs -m 5 --cacert "$dir/pki/ca.crt" "https://127.0.0.1:$API_PORT/readyz" >/dev/null 2>&1; then
+      # Up: a part that died since (the fault tests kill them) is started again.
+      all_up=1
+      for name in "${COMPONENTS[@]}"; do running "$name" || all_up=0; done
+      [ "$all_up" = 1 ] && exit 0
+      if running etcd && running kube-apiserver; then
+        for name in "${COMPONENTS[@]:2}"; do running "$name" || start_component "$name"; done
+        exit 0
+      fi
     fi
+    # A mistake in the node pool stops here, before anything is built or started.
+    node "$MLP_ROOT/services/kube/cluster/nodePool.mjs" "$NODE_POOL" >/dev/null || mlp_die "kube: fix the node pool file (message above)"
     stop_all
     rm -f "$dir/kube.env"
     # Progress shows on the terminal and is kept in build.log.
     if ! "$MLP_ROOT/services/kube/build.sh" 2>&1 >/dev/null | tee "$dir/build.log" >&2; then
-      mlp_die "kube: building etcd/kube-apiserver/kube-controller-manager failed; see $dir/build.log. It needs Go 1.26+ on PATH and the Go module proxy that go env GOPROXY names; rebuild with services/kube/build.sh --force"
+      mlp_die "kube: building the local cluster (etcd, kube, kwok, workflow-controller) failed; see $dir/build.log. It needs Go 1.26+ on PATH and the Go module proxy that go env GOPROXY names; rebuild with services/kube/build.sh --force"
     fi
-    for p in "etcd:$ETCD_PORT" "etcd:$ETCD_PEER_PORT" "kube-apiserver:$API_PORT" "kube-controller-manager:$CM_PORT"; do
+    for p in "etcd:$ETCD_PORT" "etcd:$ETCD_PEER_PORT" "kube-apiserver:$API_PORT" "kube-controller-manager:$CM_PORT" \
+      "kube-scheduler:$SCHED_PORT" "kwok:$KWOK_PORT" "workflow-controller:$ARGO_PORT"; do
       port_free "${p#*:}" || mlp_die "kube: port ${p#*:} (${p%%:*}) is in use; stop what listens there or choose another port with $(port_var "${p%%:*}")"
     done
     make_pki
+    make_tokens
     # Whatever fails from here on (mlp_die exits), nothing started is left running.
     trap 'stop_all' EXIT
     start_bg etcd "$bin/etcd" --name mlp --data-dir "$dir/etcd-data" \
@@ -122,6 +218,8 @@ case "$cmd" in
       --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
       --initial-cluster "mlp=http://127.0.0.1:$ETCD_PEER_PORT" --unsafe-no-fsync
     wait_ready etcd "http://127.0.0.1:$ETCD_PORT/health" 60
+    # ExtendedResourceToleration: a pod asking for nvidia.com/gpu tolerates the GPU nodes' taint,
+    # as on a real cluster with GPU nodes.
     start_bg kube-apiserver "$bin/kube-apiserver" \
       --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
       --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$API_PORT" \
@@ -131,36 +229,53 @@ case "$cmd" in
       --service-account-issuer https://kubernetes.default.svc \
       --service-account-key-file "$dir/pki/sa.pub" --service-account-signing-key-file "$dir/pki/sa.key" \
       --service-cluster-ip-range 10.96.0.0/16 --authorization-mode RBAC \
-      --enable-admission-plugins NamespaceLifecycle,LimitRanger,ServiceAccount,ResourceQuota \
+      --enable-admission-plugins NamespaceLifecycle,LimitRanger,ServiceAccount,ResourceQuota,ExtendedResourceToleration \
       --cert-dir "$dir/pki"
     wait_ready kube-apiserver "https://127.0.0.1:$API_PORT/readyz" 180 --cacert "$dir/pki/ca.crt"
     kubeconfig admin "$(token_of admin)" default
     kubeconfig team "$(token_of nlp-team-bot)" nlp-team
     kubeconfig controller-manager "$(token_of kube-controller-manager)" kube-system
-    start_bg kube-controller-manager "$bin/kube-controller-manager" \
-      --kubeconfig "$dir/controller-manager.kubeconfig" \
-      --authentication-kubeconfig "$dir/controller-manager.kubeconfig" \
-      --authorization-kubeconfig "$dir/controller-manager.kubeconfig" \
-      --bind-address 127.0.0.1 --secure-port "$CM_PORT" --cert-dir "$dir/pki/kcm" \
-      --controllers 'resourcequota,serviceaccount,serviceaccount-token,namespace,garbagecollector' \
-      --service-account-private-key-file "$dir/pki/sa.key" --root-ca-file "$dir/pki/ca.crt" \
-      --use-service-account-credentials=false --leader-elect=false
-    wait_ready kube-controller-manager "https://127.0.0.1:$CM_PORT/healthz" 120 -k
-    node "$MLP_ROOT/services/kube/bootstrap.mjs" "$dir/admin.kubeconfig" >"$dir/bootstrap.log" 2>&1 ||
-      mlp_die "kube: installing CRDs, RBAC and demo teams failed; see $dir/bootstrap.log"
+    kubeconfig scheduler "$(token_of system:kube-scheduler)" kube-system
+    kubeconfig kwok "$(token_of kwok)" default
+    kubeconfig argo "$(token_of argo-workflow-controller)" argo
+    start_component kube-controller-manager
+    node "$MLP_ROOT/services/kube/bootstrap.mjs" "$dir/admin.kubeconfig" "$bin/../argo-crds" "$NODE_POOL" >"$dir/bootstrap.log" 2>&1 ||
+      mlp_die "kube: installing CRDs, RBAC, nodes and demo teams failed; see $dir/bootstrap.log (last line: $(tail -1 "$dir/bootstrap.log"))"
+    start_component kube-scheduler
+    start_component kwok
+    start_component workflow-controller
+    node "$MLP_ROOT/services/kube/cluster/waitNodes.mjs" "$dir/admin.kubeconfig" "$NODE_POOL" >>"$dir/bootstrap.log" 2>&1 ||
+      mlp_die "kube: the simulated GPU nodes did not become Ready; see $dir/bootstrap.log and $dir/kwok.log (last line: $(tail -1 "$dir/bootstrap.log"))"
     trap - EXIT
     cat >"$dir/kube.env" <<EOE
 MLP_KUBECONFIG=$dir/admin.kubeconfig
 MLP_KUBE_TEAM_KUBECONFIG=$dir/team.kubeconfig
 MLP_KUBE_NO_METRICS=1
+MLP_KUBE_SIMULATED=1
 EOE
     ;;
   stop) stop_all ;;
+  # One part: `kube.sh kill DIR NAME` stops it as a crash would (SIGKILL), `kube.sh restart DIR
+  # NAME` starts it again. For the fault tests.
+  kill)
+    name="${3:?kube.sh kill DIR NAME}"
+    [ -f "$dir/$name.pid" ] || mlp_die "kube: $name is not running"
+    kill -9 -- "-$(cat "$dir/$name.pid")" 2>/dev/null || true
+    rm -f "$dir/$name.pid"
+    ;;
+  restart) start_component "${3:?kube.sh restart DIR NAME}" ;;
   status)
-    curl -fs -m 5 --cacert "$dir/pki/ca.crt" "https://127.0.0.1:$API_PORT/readyz" >/dev/null
+    # Exits non-zero unless every part is up; prints one line per part.
+    ok=0
+    for name in "${COMPONENTS[@]}"; do
+      if running "$name"; then state=up; else state=down ok=1; fi
+      printf '  %-24s %s\n' "$name" "$state"
+    done
+    curl -fs -m 5 --cacert "$dir/pki/ca.crt" "https://127.0.0.1:$API_PORT/readyz" >/dev/null || ok=1
+    exit $ok
     ;;
   *)
-    echo "usage: kube.sh start DIR | stop DIR | status DIR" >&2
+    echo "usage: kube.sh start DIR | stop DIR | status DIR | kill DIR NAME | restart DIR NAME" >&2
     exit 2
     ;;
 esac

@@ -1,20 +1,36 @@
 #!/usr/bin/env node
-// Prepares a fresh local cluster, idempotently (server-side apply): our CRDs (ArgoCD Application
-// and AppProject, Argo Workflows Workflow), RBAC for the team identity, and the demo teams from
-// catalog/org.yaml (namespace + GPU ResourceQuota each) with their demo GPU pods.
-// Usage: node services/kube/bootstrap.mjs ADMIN_KUBECONFIG
+// Prepares a fresh local cluster, idempotently (server-side apply): the CRDs (ArgoCD Application
+// and AppProject and Volcano Queue from crds/, Argo Workflows' own from ARGO_CRDS_DIR), the Argo
+// controller's namespace and configmap, the simulated GPU nodes of NODE_POOL (cluster/gpu-nodes.yaml),
+// RBAC for the team identity, and the demo teams from catalog/org.yaml (namespace + GPU
+// ResourceQuota each) with their demo GPU pods.
+// Usage: node services/kube/bootstrap.mjs ADMIN_KUBECONFIG ARGO_CRDS_DIR NODE_POOL
 import * as k8s from '@kubernetes/client-node';
 import { readFileSync, readdirSync } from 'node:fs';
 import https from 'node:https';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import {
+  KWOK_NODE_ANNOTATION,
+  nodeMatches,
+  nodeObjects,
+  readNodePool,
+} from './cluster/nodePool.mjs';
 
 const here = import.meta.dirname;
 const root = join(here, '..', '..');
 const FIELD_MANAGER = 'mlp-local-bootstrap';
 
+const [kubeconfigFile, argoCrds, nodePool] = process.argv.slice(2);
+if (!argoCrds || !nodePool) {
+  console.error(
+    'usage: node services/kube/bootstrap.mjs ADMIN_KUBECONFIG ARGO_CRDS_DIR NODE_POOL',
+  );
+  process.exit(2);
+}
 const kc = new k8s.KubeConfig();
-kc.loadFromFile(process.argv[2]);
+kc.loadFromFile(kubeconfigFile);
+const core = kc.makeApiClient(k8s.CoreV1Api);
 const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
 const ext = kc.makeApiClient(k8s.ApiextensionsV1Api);
 
@@ -79,10 +95,13 @@ async function retry(what, fn, attempts = 60) {
 }
 
 // 1. CRDs, then wait until the API server serves them.
-for (const file of readdirSync(join(here, 'crds')).filter(f =>
-  f.endsWith('.yaml'),
-)) {
-  for (const crd of readYaml(join(here, 'crds', file))) {
+const crdFiles = [join(here, 'crds'), argoCrds].flatMap(dir =>
+  readdirSync(dir)
+    .filter(f => f.endsWith('.yaml'))
+    .map(f => join(dir, f)),
+);
+for (const file of crdFiles) {
+  for (const crd of readYaml(file)) {
     await applyRaw(
       `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.metadata.name}`,
       crd,
@@ -109,6 +128,47 @@ await apply({
   kind: 'Namespace',
   metadata: { name: 'argocd' },
 });
+
+// Argo Workflows' controller: its namespace and configmap. No metrics server: it would listen on
+// every interface, and nothing here reads it.
+await apply({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: { name: 'argo' },
+});
+await apply({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'workflow-controller-configmap', namespace: 'argo' },
+  data: { metricsConfig: 'enabled: false\n' },
+});
+
+// The simulated GPU nodes, registered as a kubelet registers its node (status with capacity); KWOK
+// then keeps them Ready. A node whose capacity or labels the pool changed is registered anew, one
+// the pool no longer has is removed.
+const wanted = nodeObjects(readNodePool(nodePool));
+const existing = (await core.listNode()).items.filter(
+  n => n.metadata?.annotations?.[KWOK_NODE_ANNOTATION],
+);
+for (const node of existing) {
+  const want = wanted.find(w => w.metadata.name === node.metadata.name);
+  if (!want || !nodeMatches(node, want)) {
+    await core.deleteNode({ name: node.metadata.name });
+    console.log(
+      `node ${node.metadata.name}: removed (${
+        want ? 'changed' : 'not in the pool'
+      })`,
+    );
+  }
+}
+for (const node of wanted) {
+  const have = existing.find(n => n.metadata.name === node.metadata.name);
+  if (have && nodeMatches(have, node)) continue;
+  await retry(`node ${node.metadata.name}`, () =>
+    core.createNode({ body: node }),
+  );
+  console.log(`node ${node.metadata.name}: registered`);
+}
 
 // 2. Demo teams from the catalog: groups that carry a namespace annotation.
 const teams = readYaml(join(root, 'catalog', 'org.yaml')).filter(

@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
-# Builds etcd, kube-apiserver and kube-controller-manager from Go modules (nothing but the Go module
-# proxy that `go env GOPROXY` names is contacted) into .tools/kube/<k8s-version>-<etcd-version>/bin/
-# at the repo root. A binary that is already there is not rebuilt.
+# Builds the local cluster's binaries from Go modules (nothing but the Go module proxy that
+# `go env GOPROXY` names is contacted) into one folder per set of versions,
+# .tools/kube/<k8s>-<etcd>-kwok<v>-argo<v>/bin/ at the repo root:
+#   etcd                  etcd/go.mod        go.etcd.io/etcd/server/v3
+#   kube                  apiserver/go.mod   k8s.io/kubernetes: kube-apiserver, kube-controller-manager
+#                                            and kube-scheduler in one binary (they share most of their
+#                                            code, so it is compiled and linked once), with a link of
+#                                            each name to it; the component is the name it is called by
+#   kwok                  ../kwok/go.mod     sigs.k8s.io/kwok (tool directive): the simulated nodes
+#   workflow-controller   ../argo/go.mod     github.com/argoproj/argo-workflows/v4 (tool directive),
+#                                            and next to bin/ the CRDs that module ships (argo-crds/)
+# A binary that is already there is not rebuilt.
 #   build.sh                  build what is missing, print the bin directory
-#   build.sh --force          rebuild all three
+#   build.sh --force          rebuild all
 #   build.sh --print-bin-dir  only print the bin directory (nothing is built)
 #
-# The versions come from the two modules next to this script (bump them with `go get` + `go mod
-# tidy` there; for Kubernetes also move every staging `replace` in apiserver/go.mod to v0.<minor>.<patch>):
-#   apiserver/go.mod  k8s.io/kubernetes (kube-apiserver: apiserver/main.go,
-#                     kube-controller-manager: apiserver/kube-controller-manager/main.go)
-#   etcd/go.mod       go.etcd.io/etcd/server/v3
+# Bump a version with `go get` + `go mod tidy` in its module folder (`go get -tool` for kwok and
+# argo); for Kubernetes also move every staging `replace` in apiserver/go.mod to v0.<minor>.<patch>.
 # Prints the directory holding the binaries on stdout; everything else goes to stderr.
 # MLP_KUBE_BIN_DIR overrides the directory (the benchmark builds into a temporary one).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+services="$(cd "$here/.." && pwd)"
 root="$(cd "$here/../.." && pwd)"
 force="" print_only=""
 case "${1:-}" in
@@ -30,16 +37,23 @@ die() { printf '[kube-build] error: %s\n' "$*" >&2; exit 1; }
 
 # The pinned versions, read from the require lines of the go.mod files (no Go needed for that, so
 # --print-bin-dir works on a machine without Go that already has the binaries).
-modver() { awk -v mod="$2" '($1 == mod || ($1 == "require" && $2 == mod)) { print $NF; exit }' "$here/$1/go.mod"; }
-k8s_version="$(modver apiserver k8s.io/kubernetes)"   # v1.37.2
-etcd_version="$(modver etcd go.etcd.io/etcd/server/v3)" # v3.7.0
-[[ "$k8s_version" == v1.* ]] && [[ "$etcd_version" == v3.* ]] || die "could not read the versions from the go.mod files"
+modver() { awk -v mod="$2" '$1 == mod { print $2; exit } $1 == "require" && $2 == mod { print $3; exit }' "$services/$1/go.mod"; }
+k8s_version="$(modver kube/apiserver k8s.io/kubernetes)"   # v1.37.2
+etcd_version="$(modver kube/etcd go.etcd.io/etcd/server/v3)" # v3.7.0
+kwok_version="$(modver kwok sigs.k8s.io/kwok)"                # v0.8.0
+argo_module=github.com/argoproj/argo-workflows/v4
+argo_version="$(modver argo "$argo_module")" # v4.0.5
+[[ "$k8s_version" == v1.* ]] && [[ "$etcd_version" == v3.* ]] && [[ "$kwok_version" == v0.* ]] &&
+  [[ "$argo_version" == v4.* ]] || die "could not read the versions from the go.mod files"
 
-bin="${MLP_KUBE_BIN_DIR:-$root/.tools/kube/${k8s_version#v}-${etcd_version#v}/bin}"
+bin="${MLP_KUBE_BIN_DIR:-$root/.tools/kube/${k8s_version#v}-${etcd_version#v}-kwok${kwok_version#v}-argo${argo_version#v}/bin}"
 if [ -n "$print_only" ]; then echo "$bin"; exit 0; fi
 mkdir -p "$bin"
-if [ -z "$force" ] && [ -x "$bin/etcd" ] && [ -x "$bin/kube-apiserver" ] && [ -x "$bin/kube-controller-manager" ]; then
-  log "etcd, kube-apiserver, kube-controller-manager: up to date in ${bin#"$root"/}"
+components=(kube-apiserver kube-controller-manager kube-scheduler)
+crds="$(dirname "$bin")/argo-crds"
+if [ -z "$force" ] && [ -x "$bin/etcd" ] && [ -x "$bin/kube" ] && [ -L "$bin/kube-scheduler" ] &&
+  [ -x "$bin/kwok" ] && [ -x "$bin/workflow-controller" ] && [ -f "$crds/.complete" ]; then
+  log "etcd, kube (${components[*]}), kwok, workflow-controller: up to date in ${bin#"$root"/}"
   echo "$bin"
   exit 0
 fi
@@ -49,17 +63,17 @@ command -v go >/dev/null ||
 export CGO_ENABLED=0 GOWORK=off
 common=(-trimpath -buildvcs=false)
 
-# build NAME PACKAGE-DIR LDFLAGS: go build into a temporary file, then rename, so an interrupted
-# build never leaves a binary that a later run would take as finished.
+# build NAME MODULE-DIR LDFLAGS [PACKAGE]: go build into a temporary file, then rename, so an
+# interrupted build never leaves a binary that a later run would take as finished.
 build() {
-  local name="$1" dir="$2" ldflags="$3" start
+  local name="$1" dir="$2" ldflags="$3" pkg="${4:-.}" start
   if [ -z "$force" ] && [ -x "$bin/$name" ]; then
     log "$name: up to date in ${bin#"$root"/}"
     return 0
   fi
   log "$name: building from the Go module proxy that go env GOPROXY names (minutes on a small machine)"
   start="$(date +%s)"
-  (cd "$here/$dir" && go build "${common[@]}" -ldflags "$ldflags" -o "$bin/.$name.tmp" .)
+  (cd "$services/$dir" && go build "${common[@]}" -ldflags "$ldflags" -o "$bin/.$name.tmp" "$pkg")
   mv -f "$bin/.$name.tmp" "$bin/$name"
   log "$name: built in $(($(date +%s) - start))s ($(du -h "$bin/$name" | cut -f1))"
 }
@@ -78,14 +92,31 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   kube_ldflags+=" -X $pkg.buildDate=$build_date"
 done
 
-build etcd etcd "-s -w"
-build kube-apiserver apiserver "$kube_ldflags"
-build kube-controller-manager apiserver/kube-controller-manager "$kube_ldflags"
+build etcd kube/etcd "-s -w"
+build kube kube/apiserver "$kube_ldflags"
+build kwok kwok "-s -w" sigs.k8s.io/kwok/cmd/kwok
+# The controller reports its version from these (Argo's Makefile sets them the same way).
+build workflow-controller argo "-s -w -X github.com/argoproj/argo-workflows/v4.version=$argo_version" \
+  "$argo_module/cmd/workflow-controller"
 
-for name in kube-apiserver kube-controller-manager; do
+# The CRDs the controller's own module ships (the minimal ones: the full schemas are too large to
+# apply and add nothing here). Read from the module cache, where the build above put the module.
+if [ -n "$force" ] || [ ! -f "$crds/.complete" ]; then
+  argo_src="$(cd "$services/argo" && go list -m -f '{{.Dir}}' "$argo_module")"
+  rm -rf "$crds" && mkdir -p "$crds"
+  cp "$argo_src"/manifests/base/crds/minimal/argoproj.io_*.yaml "$crds/"
+  chmod u+w "$crds"/*.yaml
+  touch "$crds/.complete"
+  log "argo CRDs: $(ls "$crds" | wc -l) from $argo_module@$argo_version"
+fi
+# Binaries of an earlier layout (one per component) give way to the links.
+for name in "${components[@]}"; do ln -sfn kube "$bin/$name"; done
+
+for name in "${components[@]}"; do
   "$bin/$name" --version | grep -qx "Kubernetes $k8s_version" ||
     die "$name --version does not say $k8s_version"
 done
 "$bin/etcd" --version | grep -qx "etcd Version: ${etcd_version#v}" ||
   die "etcd --version does not say ${etcd_version#v}"
+"$bin/kwok" --version | grep -q "^kwok version $kwok_version " || die "kwok --version does not say $kwok_version"
 echo "$bin"
