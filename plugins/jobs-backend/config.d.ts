@@ -9,5 +9,11 @@ export interface Config {
     mlflowTrackingUri?: string;
     /** Artifact store root, e.g. s3://ml-artifacts; a job writes under <root>/<team>/<job id>. */
     artifactRoot?: string;
+    /**
+     * The cluster's nodes are simulated (KWOK, as on the local cluster): a job may carry
+     * `simulate` (runtime, exit code, failure), put on its pods as annotations that KWOK's stages
+     * act on. Refused otherwise. Default false.
+     */
+    simulatedCluster?: boolean;
   };
 }

@@ -11,6 +11,8 @@ const schema = z.object({
   mlflowTrackingUri: z.string().url().optional(),
   /** Where jobs write artifacts, e.g. s3://ml-artifacts; each job gets `<root>/<team>/<job id>`. */
   artifactRoot: z.string().min(1).optional(),
+  /** KWOK's simulated nodes: a job may say how its pods run (`simulate`). */
+  simulatedCluster: z.boolean().default(false),
 });
 
 export type JobsSettings = z.infer<typeof schema> & {

@@ -7,6 +7,31 @@ export const MEMORY_PATTERN = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$/;
 /** A Kubernetes CPU quantity such as 4 or 500m. */
 export const CPU_PATTERN = /^[0-9]+(\.[0-9]+)?m?$/;
 
+/** A runtime such as 90s, 5m or 2h. */
+export const SIMULATED_RUNTIME_PATTERN = /^[0-9]{1,6}[smh]$/;
+
+/**
+ * Only on a simulated cluster (KWOK's GPU nodes, `jobs.simulatedCluster`): how the job's pods
+ * behave, since nothing really runs there. Without it a pod runs until its timeout.
+ */
+export const simulationSchema = z
+  .object({
+    runtime: z
+      .string()
+      .regex(
+        SIMULATED_RUNTIME_PATTERN,
+        'must be a duration such as 90s, 5m or 2h',
+      ),
+    exitCode: z
+      .number()
+      .int('must be a whole number from 0 to 255')
+      .min(0, 'must be a whole number from 0 to 255')
+      .max(255, 'must be a whole number from 0 to 255')
+      .default(0),
+    failure: z.string().max(200, 'must be at most 200 characters').optional(),
+  })
+  .strict();
+
 /** POST /jobs: a training job to run on the team's GPUs. */
 export const jobSubmissionSchema = z
   .object({
@@ -43,6 +68,14 @@ export const jobSubmissionSchema = z
       .number({ message: 'must be a whole number of GPUs, 1 or more' })
       .int('must be a whole number of GPUs, 1 or more')
       .min(1, 'must be 1 or more (a training job needs a GPU)'),
+    gpuProduct: z
+      .string()
+      .max(63, 'must be at most 63 characters')
+      .regex(
+        /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/,
+        'must be a GPU model as the nodes are labelled (nvidia.com/gpu.product), such as NVIDIA-A100-SXM4-80GB or NVIDIA-L4',
+      )
+      .optional(),
     memory: z
       .string()
       .regex(MEMORY_PATTERN, 'must be a memory quantity such as 16Gi or 512Mi'),
@@ -61,6 +94,7 @@ export const jobSubmissionSchema = z
       .default([]),
     experiment: z.string().min(1).max(250).optional(),
     project: z.string().regex(dnsLabel).max(63).optional(),
+    simulate: simulationSchema.optional(),
   })
   .strict();
 

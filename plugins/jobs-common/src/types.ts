@@ -7,23 +7,38 @@ export type Job = {
   name: string;
   team: string;
   phase: JobPhase;
-  /** Argo's message for the phase, e.g. why it failed. */
+  /**
+   * Why it ended as it did, in the words of whoever ended it: the failed attempt's exit and
+   * termination message ("main: Error (exit code 3): CUDA out of memory"), the kubelet's deadline,
+   * or Argo's message for the workflow.
+   */
   message?: string;
+  /** While Pending: why it waits, in words (no node with enough free GPUs, the quota, ...). */
+  waitingFor?: string;
+  /** Pods started for it: 1, plus one per retry. */
+  attempts: number;
+  /** The exit code of the last attempt that ended. */
+  exitCode?: number;
+  /** The node the last attempt runs or ran on. */
+  node?: string;
   image: string;
   script?: string;
   gpus: number;
   gpuResource: string;
+  /** The GPU model asked for (nodes labelled nvidia.com/gpu.product), if any. */
+  gpuProduct?: string;
   memory: string;
   cpu: string;
   timeoutHours: number;
   retries: number;
   submittedBy: string;
   createdAt: string;
+  /** When its first pod started on a node (not when it was submitted). */
   startedAt?: string;
   finishedAt?: string;
-  /** Seconds it has run (until now while running). */
+  /** Seconds its pods have run on a node, all attempts (until now while running). */
   runtimeSeconds: number;
-  /** GPUs × hours run × the GPU's hourly rate. */
+  /** GPUs × hours its pods ran × the GPU's hourly rate, as the cost ledger bills it. */
   costSoFar: number;
   /** What the budget check estimated for the whole timeout. */
   estimatedCost: number;

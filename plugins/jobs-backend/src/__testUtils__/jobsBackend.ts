@@ -24,7 +24,11 @@ export const OUTSIDER = 'user:default/li.wei';
 export const core = kubeConfig('admin').makeApiClient(k8s.CoreV1Api);
 export const custom = kubeConfig('admin').makeApiClient(k8s.CustomObjectsApi);
 
-/** A team namespace with a GPU quota and a per-container maximum, as onboarding makes it. */
+/**
+ * A team namespace with a GPU quota and a per-container maximum, as onboarding makes it
+ * (limitRangeManifest): the default of 0 keeps Argo's init and wait containers from being
+ * given the maximum as their limit.
+ */
 export async function createTeam(
   team: string,
   gpus: number,
@@ -48,7 +52,13 @@ export async function createTeam(
       metadata: { name: 'gpu-limits', labels },
       spec: {
         limits: [
-          { type: 'Container', max: { 'nvidia.com/gpu': String(maxPerJob) } },
+          {
+            type: 'Container',
+            max: { 'nvidia.com/gpu': String(maxPerJob) },
+            // client-node's model spells `default` as `_default`.
+            _default: { 'nvidia.com/gpu': '0' },
+            defaultRequest: { 'nvidia.com/gpu': '0' },
+          },
         ],
       },
     },
@@ -89,7 +99,10 @@ export async function startJobsBackend(team: string) {
             gpuRates: [{ resource: 'nvidia.com/gpu', hourlyRate: 2.5 }],
             syncSeconds: 3600,
           },
-          jobs: { artifactRoot: 's3://ml-artifacts/' },
+          jobs: {
+            ...((services.jobs as object | undefined) ?? {}),
+            artifactRoot: 's3://ml-artifacts/',
+          },
         },
       }),
     ],

@@ -22,14 +22,13 @@ import { refusalOf, teamsIn } from '@internal/plugin-mlp-node';
 import { randomBytes } from 'node:crypto';
 import { JobsSettings } from '../settings';
 import { clusterError, ClusterUnavailableError } from './errors';
-import { jobView, WorkflowObject } from './jobView';
+import { jobView } from './jobView';
+import type { NodeObject, PodObject, WorkflowObject } from './kubeObjects';
+import type { ClusterView } from './waitingReason';
 import { ARGO_WORKFLOW_LABEL, JOB_LABEL } from './labels';
 import { workflowManifest } from './workflowManifest';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
-type PodObject = {
-  metadata: { name: string; labels?: Record<string, string> };
-};
 
 const workflowsPath = (ns: string) =>
   `/apis/argoproj.io/v1alpha1/namespaces/${encodeURIComponent(ns)}/workflows`;
@@ -59,6 +58,11 @@ export class JobService {
     const { settings, quota, budget } = this.options;
     const kube = this.kube();
     await this.assertMember(credentials, job.team);
+    if (job.simulate && !settings.simulatedCluster) {
+      throw new InputError(
+        "simulate: this cluster's nodes are real, so a job cannot say how long it runs or how it ends; remove simulate (it is for the local cluster's simulated GPU nodes, jobs.simulatedCluster)",
+      );
+    }
     if (job.gpus > settings.maxGpusPerJob) {
       throw new InputError(
         `gpus: ${job.gpus} GPUs is more than the portal's per-job maximum of ${settings.maxGpusPerJob}; ask for at most ${settings.maxGpusPerJob}`,
@@ -139,7 +143,7 @@ export class JobService {
       reservation: reservation.id,
     });
     return {
-      job: this.view(created ?? (manifest as WorkflowObject), []),
+      job: await this.view(created ?? (manifest as WorkflowObject), []),
       quota: {
         resource: settings.gpuResource,
         hard,
@@ -174,26 +178,30 @@ export class JobService {
 
   /** The job's pods' logs, each headed by its pod's name. */
   async logs(credentials: UserCredentials, id: string): Promise<string> {
-    const { wf, pods } = await this.find(credentials, id);
+    const { wf, pods: all } = await this.find(credentials, id);
+    // A pod that never started on a node has no log to read.
+    const pods = all.filter(p => p.status?.startTime);
     if (pods.length === 0) {
-      const phase = wf.status?.phase ?? 'Pending';
-      return `No logs yet: job ${id} is ${phase} and has no pod yet.\n`;
+      const { phase } = await this.view(wf, all);
+      return `No logs yet: job ${id} is ${phase} and none of its pods has started.\n`;
     }
     const ns = wf.metadata.namespace;
     const parts = await Promise.all(
-      pods.map(async pod => {
-        const text = await this.kube()
-          .request<string>({
-            method: 'GET',
-            path: `/api/v1/namespaces/${ns}/pods/${pod}/log?container=main&tailLines=2000`,
-            what: `read the log of pod ${ns}/${pod}`,
-            read: 'text',
-          })
-          .catch(error => {
-            throw clusterError(error, `Reading the logs of job ${id}`);
-          });
-        return pods.length > 1 ? `==> ${pod} <==\n${text ?? ''}` : text ?? '';
-      }),
+      pods
+        .map(p => p.metadata.name)
+        .map(async pod => {
+          const text = await this.kube()
+            .request<string>({
+              method: 'GET',
+              path: `/api/v1/namespaces/${ns}/pods/${pod}/log?container=main&tailLines=2000`,
+              what: `read the log of pod ${ns}/${pod}`,
+              read: 'text',
+            })
+            .catch(error => {
+              throw clusterError(error, `Reading the logs of job ${id}`);
+            });
+          return pods.length > 1 ? `==> ${pod} <==\n${text ?? ''}` : text ?? '';
+        }),
     );
     return parts.join('\n');
   }
@@ -214,7 +222,7 @@ export class JobService {
       .catch(error => {
         throw clusterError(error, `Cancelling job ${id}`);
       });
-    const job = this.view(wf, pods);
+    const job = await this.view(wf, pods);
     if (job.reservationId) await this.release(job.reservationId, credentials);
     this.options.logger.info('training job cancelled', { job: id, team: ns });
     return job;
@@ -266,21 +274,19 @@ export class JobService {
     ]).catch(error => {
       throw clusterError(error, `Listing ${team}'s jobs`);
     });
-    const podsByWorkflow = new Map<string, string[]>();
+    const podsByWorkflow = new Map<string, PodObject[]>();
     for (const pod of pods?.items ?? []) {
       const wf = pod.metadata.labels?.[ARGO_WORKFLOW_LABEL];
-      if (wf)
-        podsByWorkflow.set(wf, [
-          ...(podsByWorkflow.get(wf) ?? []),
-          pod.metadata.name,
-        ]);
+      if (wf) podsByWorkflow.set(wf, [...(podsByWorkflow.get(wf) ?? []), pod]);
     }
-    return (workflows?.items ?? []).map(wf =>
-      this.view(wf, podsByWorkflow.get(wf.metadata.name) ?? []),
+    return Promise.all(
+      (workflows?.items ?? []).map(wf =>
+        this.view(wf, podsByWorkflow.get(wf.metadata.name) ?? []),
+      ),
     );
   }
 
-  private async podsOf(team: string, id: string): Promise<string[]> {
+  private async podsOf(team: string, id: string): Promise<PodObject[]> {
     const pods = await this.kube()
       .request<KubeList<PodObject>>({
         method: 'GET',
@@ -294,16 +300,47 @@ export class JobService {
       .catch(error => {
         throw clusterError(error, `Reading job ${id}`);
       });
-    return (pods?.items ?? []).map(p => p.metadata.name);
+    return pods?.items ?? [];
   }
 
-  private view(wf: WorkflowObject, pods: string[]): Job {
-    return jobView(wf, {
+  private async view(wf: WorkflowObject, pods: PodObject[]): Promise<Job> {
+    const options = {
       pods,
       gpuResource: this.options.settings.gpuResource,
       mlflowUrl: this.options.settings.mlflowUiUrl,
       now: this.options.now?.() ?? new Date(),
-    });
+    };
+    const job = jobView(wf, options);
+    if (!job.waitingFor?.startsWith('waiting for GPUs')) return job;
+    // It waits for GPUs: say how many the nodes have free, when the portal may read them.
+    const cluster = await this.clusterView();
+    return cluster ? jobView(wf, { ...options, cluster }) : job;
+  }
+
+  /** All nodes and the pods on them; undefined when the portal may not read them (403). */
+  private async clusterView(): Promise<ClusterView | undefined> {
+    try {
+      const [nodes, pods] = await Promise.all([
+        this.kube().request<KubeList<NodeObject>>({
+          method: 'GET',
+          path: '/api/v1/nodes',
+          what: 'list the nodes',
+        }),
+        this.kube().request<KubeList<PodObject>>({
+          method: 'GET',
+          path: `/api/v1/pods?fieldSelector=${encodeURIComponent(
+            'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed',
+          )}`,
+          what: 'list the pods on nodes',
+        }),
+      ]);
+      return { nodes: nodes?.items ?? [], pods: pods?.items ?? [] };
+    } catch (error) {
+      this.options.logger.debug('cannot read the nodes for a waiting job', {
+        error: String(error),
+      });
+      return undefined;
+    }
   }
 
   private kube(): KubeHttp {

@@ -12,3 +12,11 @@ export const SUBMISSION = 'mlplatform.dev/submission';
 export const HOURLY_RATE = 'mlplatform.dev/gpu-hourly-rate';
 /** Argo labels the pods of a workflow with its name. */
 export const ARGO_WORKFLOW_LABEL = 'workflows.argoproj.io/workflow';
+/** KWOK's pod stages (services/kube/cluster/kwok-stages.yaml) read these on a simulated cluster. */
+export const SIMULATED_RUNTIME = 'mlplatform.dev/simulated-runtime';
+export const SIMULATED_EXIT_CODE = 'mlplatform.dev/simulated-exit-code';
+export const SIMULATED_FAILURE = 'mlplatform.dev/simulated-failure';
+/** The taint GPU nodes carry (as the NVIDIA GPU operator's node pools do). */
+export const GPU_TAINT_KEY = 'nvidia.com/gpu';
+/** The GPU model label the NVIDIA GPU operator puts on GPU nodes. */
+export const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';

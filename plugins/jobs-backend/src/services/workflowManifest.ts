@@ -1,9 +1,14 @@
 import type { ParsedJobSubmission } from '@internal/plugin-jobs-common';
 import {
+  GPU_PRODUCT_LABEL,
+  GPU_TAINT_KEY,
   HOURLY_RATE,
   JOB_LABEL,
   PROJECT_LABEL,
   RESERVATION_LABEL,
+  SIMULATED_EXIT_CODE,
+  SIMULATED_FAILURE,
+  SIMULATED_RUNTIME,
   SUBMISSION,
   SUBMITTED_BY,
   TEAM_LABEL,
@@ -96,7 +101,17 @@ export function workflowManifest(input: WorkflowInput) {
       ...(job.retries > 0
         ? { retryStrategy: { limit: job.retries, retryPolicy: 'OnFailure' } }
         : {}),
-      podMetadata: { labels },
+      podMetadata: {
+        labels,
+        ...(job.simulate ? { annotations: simulationAnnotations(job) } : {}),
+      },
+      ...(job.gpuProduct
+        ? { nodeSelector: { [GPU_PRODUCT_LABEL]: job.gpuProduct } }
+        : {}),
+      // GPU nodes carry the nvidia.com/gpu taint; only GPU work belongs there.
+      tolerations: [
+        { key: GPU_TAINT_KEY, operator: 'Exists', effect: 'NoSchedule' },
+      ],
       templates: [
         {
           name: 'train',
@@ -109,9 +124,12 @@ export function workflowManifest(input: WorkflowInput) {
           ...(job.outputArtifacts.length
             ? {
                 outputs: {
+                  // Optional: a path the script did not write does not fail the job, and
+                  // Argo does not hold the job Running waiting for a report of it.
                   artifacts: job.outputArtifacts.map((path, i) => ({
                     name: `output-${i}`,
                     path,
+                    optional: true,
                   })),
                 },
               }
@@ -119,6 +137,18 @@ export function workflowManifest(input: WorkflowInput) {
         },
       ],
     },
+  };
+}
+
+/** What KWOK's pod stages act on: how long the pod runs and how it ends. */
+function simulationAnnotations(
+  job: ParsedJobSubmission,
+): Record<string, string> {
+  const sim = job.simulate!;
+  return {
+    [SIMULATED_RUNTIME]: sim.runtime,
+    ...(sim.exitCode ? { [SIMULATED_EXIT_CODE]: String(sim.exitCode) } : {}),
+    ...(sim.failure ? { [SIMULATED_FAILURE]: sim.failure } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ export function job(overrides: Partial<Job> = {}): Job {
     name: 'bert-finetuning',
     team: 'nlp-team',
     phase: 'Running',
+    attempts: 1,
+    node: 'gpu-a100-0',
     image: 'ml-training:latest',
     script: 'train.py',
     gpus: 2,
@@ -37,7 +39,17 @@ export function job(overrides: Partial<Job> = {}): Job {
 /** One job in each phase, newest first. */
 export function jobsInEveryPhase(): Job[] {
   return [
-    job({ id: 'pending-1', name: 'waiting', phase: 'Pending', gpus: 1 }),
+    job({
+      id: 'pending-1',
+      name: 'waiting',
+      phase: 'Pending',
+      gpus: 4,
+      startedAt: undefined,
+      runtimeSeconds: 0,
+      node: undefined,
+      waitingFor:
+        'waiting for GPUs: no node has 4 free nvidia.com/gpu (largest free: 2)',
+    }),
     // Argo also has messages for running workflows; only a failure's is shown
     job({
       id: 'running-1',

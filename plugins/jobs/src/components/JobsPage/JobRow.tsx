@@ -39,9 +39,42 @@ export function JobRow(props: {
             {job.message}
           </Typography>
         )}
+        {job.phase === 'Pending' && job.waitingFor && (
+          <Typography variant="caption" color="textSecondary" component="p">
+            {job.waitingFor}
+          </Typography>
+        )}
+        {job.attempts > 1 && (
+          <Typography variant="caption" color="textSecondary" component="p">
+            attempt {job.attempts} of {job.retries + 1}
+          </Typography>
+        )}
       </TableCell>
-      <TableCell>{job.gpus}</TableCell>
-      <TableCell>{formatRuntime(job.runtimeSeconds)}</TableCell>
+      <TableCell>
+        {job.gpus}
+        {job.node && (
+          <Typography variant="caption" color="textSecondary" component="p">
+            on {job.node}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>
+        {formatRuntime(job.runtimeSeconds)}
+        {job.startedAt && (
+          <Typography variant="caption" color="textSecondary" component="p">
+            <span title={formatDateTime(job.startedAt)}>
+              started {formatAgo(job.startedAt)}
+            </span>
+          </Typography>
+        )}
+        {job.finishedAt && (
+          <Typography variant="caption" color="textSecondary" component="p">
+            <span title={formatDateTime(job.finishedAt)}>
+              finished {formatAgo(job.finishedAt)}
+            </span>
+          </Typography>
+        )}
+      </TableCell>
       <TableCell>
         <JobCost job={job} />
       </TableCell>

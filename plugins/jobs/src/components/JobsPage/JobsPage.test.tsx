@@ -96,8 +96,8 @@ describe('JobsPage', () => {
     const [id, phase, gpus, runtime, cost, submitted] = cells(running);
     expect(id).toBe('running-1trainingteam nlp-team');
     expect(phase).toBe('Running');
-    expect(gpus).toBe('2');
-    expect(runtime).toBe('1:02:03');
+    expect(gpus).toBe('2on gpu-a100-0');
+    expect(runtime).toBe('1:02:03started 4 min ago');
     expect(cost).toBe('12.50 EURof 40.00 EUR estimated');
     expect(submitted).toBe('5 min agoby alex.kim');
     expect(
@@ -107,13 +107,39 @@ describe('JobsPage', () => {
       within(running).getByText('nlp-team/bert-finetuning'),
     ).toBeInTheDocument();
 
-    expect(cells(await findRow('pending-1'))[1]).toBe('Pending');
+    // a waiting job says why, in words
+    expect(cells(await findRow('pending-1'))[1]).toBe(
+      'Pendingwaiting for GPUs: no node has 4 free nvidia.com/gpu (largest free: 2)',
+    );
     expect(cells(await findRow('succeeded-1'))[1]).toBe('Succeeded');
     // the reason is shown under a failure
     expect(cells(await findRow('failed-1'))[1]).toBe(
       'FailedError (exit code 1)',
     );
     expect(cells(await findRow('error-1'))[1]).toBe('Errorpod deleted');
+  });
+
+  it('shows the attempt of a retried job and when it finished', async () => {
+    const finishedAt = new Date(Date.now() - 2 * 60_000).toISOString();
+    renderPage(
+      mockJobsApi({
+        listJobs: jest.fn(async () => [
+          job({
+            id: 'retried-1',
+            phase: 'Failed',
+            retries: 2,
+            attempts: 3,
+            finishedAt,
+            message: 'main: Error (exit code 3): CUDA out of memory',
+          }),
+        ]),
+      }),
+    );
+    const [, phase, , runtime] = cells(await findRow('retried-1'));
+    expect(phase).toBe(
+      'Failedmain: Error (exit code 3): CUDA out of memoryattempt 3 of 3',
+    );
+    expect(runtime).toBe('1:02:03started 4 min agofinished 2 min ago');
   });
 
   it('asks for the team chosen, and reads it from the address', async () => {

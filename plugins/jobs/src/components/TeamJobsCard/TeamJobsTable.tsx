@@ -3,6 +3,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
 import type { Job } from '@internal/plugin-jobs-common';
 import { formatRuntime } from '../../lib/format';
 import { JobCost } from '../shared/JobCost';
@@ -27,8 +28,17 @@ export function TeamJobsTable(props: { team: string; jobs: Job[] }) {
             <TableCell style={{ fontFamily: 'monospace' }} title={job.name}>
               {job.id}
             </TableCell>
-            <TableCell>
+            <TableCell title={job.waitingFor ?? job.message}>
               <PhaseChip phase={job.phase} />
+              {job.phase === 'Pending' && job.waitingFor && (
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="p"
+                >
+                  {job.waitingFor}
+                </Typography>
+              )}
             </TableCell>
             <TableCell>{job.gpus}</TableCell>
             <TableCell>{formatRuntime(job.runtimeSeconds)}</TableCell>
