@@ -13,6 +13,8 @@ import {
   readdirSync,
   chmodSync,
   rmSync,
+  existsSync,
+  symlinkSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,10 +50,22 @@ async function ports() {
     'MLP_ETCD_PEER_PORT',
     'MLP_KUBE_API_PORT',
     'MLP_KUBE_CM_PORT',
+    'MLP_KUBE_SCHEDULER_PORT',
+    'MLP_KWOK_PORT',
   ];
   const env = {};
   for (const name of names) env[name] = await freePort();
   return env;
+}
+
+/** Holds PORT for the rest of the test, unless something holds it already. */
+async function occupyPort(t, port) {
+  const server = createServer(socket => socket.destroy());
+  const held = await new Promise(resolve => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => resolve(true));
+  });
+  if (held) t.after(() => server.close());
 }
 
 /** Holds a free port for the rest of the test; returns it. */
@@ -219,6 +233,158 @@ test('kube: etcd dying on start names it and its log, and leaves nothing running
     new RegExp(`kube: etcd exited on start; see ${dir}/kube/etcd.log`),
   );
 });
+
+for (const [part, setting] of [
+  ['kube-scheduler', 'MLP_KUBE_SCHEDULER_PORT'],
+  ['kwok', 'MLP_KWOK_PORT'],
+]) {
+  test(`kube: ${part}'s port in use names it, the port and the setting, before anything starts`, async t => {
+    const dir = tempDir(t);
+    const env = await ports();
+    env[setting] = await occupy(t);
+    const result = await up(dir, env, 'kube');
+    assertFailedCleanly(
+      result,
+      dir,
+      new RegExp(
+        `kube: port ${env[setting]} \\(${part}\\) is in use;.*${setting}`,
+      ),
+    );
+    assert.equal(existsSync(join(dir, 'kube', 'etcd.log')), false);
+  });
+}
+
+test("kube: Argo's fixed port 6060 in use is named, and everything started before it is stopped", async t => {
+  const dir = tempDir(t);
+  // The test command's own cluster holds 6060 already; otherwise this test holds it.
+  await occupyPort(t, 6060);
+  const result = await up(dir, await ports(), 'kube');
+  assertFailedCleanly(
+    result,
+    dir,
+    /kube: port 6060 \(workflow-controller\) is in use; stop what listens there \(it cannot be moved/,
+  );
+  // It got as far as the scheduler and KWOK, which were stopped again.
+  assert.match(readFileSync(join(dir, 'kube', 'kwok.log'), 'utf8'), /\S/);
+});
+
+test('kube: a failed build of kwok names its log and the fix, and leaves no half-built binary', async t => {
+  const dir = tempDir(t);
+  // etcd and kube are there already (links to the built ones); kwok and Argo must be built,
+  // with no module cache and no proxy.
+  const built = execFileSync(join(root, 'services', 'kube', 'build.sh'), [
+    '--print-bin-dir',
+  ])
+    .toString()
+    .trim();
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  for (const name of [
+    'etcd',
+    'kube',
+    'kube-apiserver',
+    'kube-controller-manager',
+    'kube-scheduler',
+  ])
+    symlinkSync(join(built, name), join(bin, name));
+  const result = await up(
+    dir,
+    {
+      ...(await ports()),
+      MLP_KUBE_BIN_DIR: bin,
+      GOPROXY: 'off',
+      GOMODCACHE: join(dir, 'gomodcache'),
+      GOFLAGS: '-mod=mod',
+      GOTOOLCHAIN: 'local',
+    },
+    'kube',
+  );
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(`kube: building .* failed; see ${dir}/kube/build.log`),
+  );
+  const log = readFileSync(join(dir, 'kube', 'build.log'), 'utf8');
+  assert.match(log, /kwok: building/);
+  assert.match(log, /GOPROXY=off/);
+  assert.deepEqual(
+    readdirSync(bin).filter(f => f.includes('kwok')),
+    [],
+    'no kwok binary',
+  );
+});
+
+test('kube: KWOK dying on start (a broken stages file) names it and its log, and leaves nothing running', async t => {
+  const dir = tempDir(t);
+  const stages = join(dir, 'stages.yaml');
+  writeFileSync(
+    stages,
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n',
+  );
+  const result = await up(
+    dir,
+    { ...(await ports()), MLP_KWOK_STAGES: stages },
+    'kube',
+  );
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(`kube: kwok exited on start; see ${dir}/kube/kwok.log`),
+  );
+});
+
+test('kube: the scheduler dying on start names it and its log, and leaves nothing running', async t => {
+  const dir = tempDir(t);
+  // A file where the scheduler writes its serving certificate: it exits at once.
+  mkdirSync(join(dir, 'kube', 'pki'), { recursive: true });
+  writeFileSync(join(dir, 'kube', 'pki', 'scheduler'), 'not a folder');
+  const result = await up(dir, await ports(), 'kube');
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(
+      `kube: kube-scheduler exited on start; see ${dir}/kube/kube-scheduler.log`,
+    ),
+  );
+});
+
+for (const [mistake, pool, pattern] of [
+  [
+    'an unknown field',
+    'nodes:\n  - name: a\n    gpus: 8\n',
+    /pool\.yaml: nodes\[0\] \(a\): unknown field "gpus"; remove it or use one of: name, count, gpu, cpu, memory, pods/,
+  ],
+  [
+    'negative GPUs',
+    'nodes:\n  - name: a\n    gpu: { resource: nvidia.com/gpu, count: -1, product: A, memoryMiB: 1 }\n',
+    /pool\.yaml: nodes\[0\] \(a\): gpu\.count: gpu\.count must be 0 or more \(got -1\)/,
+  ],
+  [
+    'a duplicate node name',
+    'nodes:\n  - name: a\n  - name: a\n',
+    /pool\.yaml: nodes\[1\] \(a\): duplicate node name "a" \(also made by nodes\[0\]\)/,
+  ],
+  [
+    'a resource name that is not one',
+    'nodes:\n  - name: a\n    gpu: { resource: gpu, count: 1, product: A, memoryMiB: 1 }\n',
+    /pool\.yaml: nodes\[0\] \(a\): gpu\.resource: must be a Kubernetes extended resource name/,
+  ],
+]) {
+  test(`kube: a node pool with ${mistake} stops up, naming the file, the entry and the fix`, async t => {
+    const dir = tempDir(t);
+    const file = join(dir, 'pool.yaml');
+    writeFileSync(file, pool);
+    const result = await up(
+      dir,
+      { ...(await ports()), MLP_KUBE_NODE_POOL: file },
+      'kube',
+    );
+    assertFailedCleanly(result, dir, pattern);
+    assert.match(result.stderr, new RegExp(`${file}: `));
+    assert.match(result.stderr, /kube: fix the node pool file/);
+    assert.equal(existsSync(join(dir, 'kube', 'etcd.log')), false);
+  });
+}
 
 test('postgres: a broken data folder names the service, its log and the fix', async t => {
   const dir = tempDir(t);

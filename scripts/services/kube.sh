@@ -12,7 +12,8 @@
 #   kube.sh start DIR | stop DIR | status DIR
 # On start DIR gets: pki/ (CA, serving cert, service-account keys), admin.kubeconfig (cluster-admin),
 # team.kubeconfig (user nlp-team-bot, may only touch namespace nlp-team), *.log, kube.env.
-# MLP_KUBE_NODE_POOL names another node-pool file (the fault tests use one with a mistake).
+# MLP_KUBE_NODE_POOL and MLP_KWOK_STAGES name another node-pool or stages file (the fault tests use
+# broken ones).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cmd="$1" dir="$2"
@@ -28,6 +29,7 @@ KWOK_PORT="${MLP_KWOK_PORT:-16446}"
 # without ARGO_PPROF=true nothing but /healthz is there).
 ARGO_PORT=6060
 NODE_POOL="${MLP_KUBE_NODE_POOL:-$MLP_ROOT/services/kube/cluster/gpu-nodes.yaml}"
+KWOK_STAGES="${MLP_KWOK_STAGES:-$MLP_ROOT/services/kube/cluster/kwok-stages.yaml}"
 # Every part, in start order; stop goes the other way.
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller)
 
@@ -38,7 +40,7 @@ port_var() {
     kube-controller-manager) echo "MLP_KUBE_CM_PORT" ;;
     kube-scheduler) echo "MLP_KUBE_SCHEDULER_PORT" ;;
     kwok) echo "MLP_KWOK_PORT" ;;
-    workflow-controller) echo "nothing: Argo's controller always listens on 6060" ;;
+    workflow-controller) echo "it cannot be moved: Argo's controller always listens on 6060" ;;
   esac
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -163,13 +165,16 @@ start_component() { # NAME
       # addresses are loopback ones: whatever tries to reach a simulated node or pod stays on
       # this machine.
       start_bg kwok "$bin/kwok" --kubeconfig "$dir/kwok.kubeconfig" \
-        --config "$MLP_ROOT/services/kube/cluster/kwok-stages.yaml" \
+        --config "$KWOK_STAGES" \
         --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
         --node-lease-duration-seconds 40 --cidr 127.20.0.0/16 --node-ip 127.0.0.1 \
         --server-address "127.0.0.1:$KWOK_PORT"
       wait_ready kwok "http://127.0.0.1:$KWOK_PORT/healthz" 60
       ;;
     workflow-controller)
+      # Checked here, not with the others: its port cannot be moved, so a second cluster's start
+      # (the fault tests) gets this far before it is refused.
+      port_free "$ARGO_PORT" || mlp_die "kube: port $ARGO_PORT (workflow-controller) is in use; stop what listens there ($(port_var workflow-controller))"
       # No leader election (one controller), no metrics server (it would listen on all
       # interfaces), Workflows re-read every 2 s instead of 10 so a phase follows its pod quickly.
       LEADER_ELECTION_DISABLE=true DEFAULT_REQUEUE_TIME=2s ARGO_PPROF=false \
@@ -206,7 +211,7 @@ case "$cmd" in
       mlp_die "kube: building the local cluster (etcd, kube, kwok, workflow-controller) failed; see $dir/build.log. It needs Go 1.26+ on PATH and the Go module proxy that go env GOPROXY names; rebuild with services/kube/build.sh --force"
     fi
     for p in "etcd:$ETCD_PORT" "etcd:$ETCD_PEER_PORT" "kube-apiserver:$API_PORT" "kube-controller-manager:$CM_PORT" \
-      "kube-scheduler:$SCHED_PORT" "kwok:$KWOK_PORT" "workflow-controller:$ARGO_PORT"; do
+      "kube-scheduler:$SCHED_PORT" "kwok:$KWOK_PORT"; do
       port_free "${p#*:}" || mlp_die "kube: port ${p#*:} (${p%%:*}) is in use; stop what listens there or choose another port with $(port_var "${p%%:*}")"
     done
     make_pki

@@ -106,6 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--experiment", help="the MLflow experiment to log to")
     train.add_argument("--project", help="the project the cost is counted to")
     train.add_argument("--team", help="the team (default: your only team)")
+    train.add_argument("--gpu-type", metavar="MODEL", help="a GPU model, e.g. NVIDIA-L4 (default: any)")
+    simulated = train.add_argument_group(
+        "simulated cluster", "only on a cluster whose GPU nodes are simulated, such as the portal's local one"
+    )
+    simulated.add_argument("--simulate-runtime", metavar="DURATION", help="how long its pods run, e.g. 60s, 5m")
+    simulated.add_argument("--simulate-exit-code", metavar="N", help="how its pods end: 0 succeeds (default), else fails")
+    simulated.add_argument("--simulate-failure", metavar="TEXT", help="the failure message, e.g. 'CUDA out of memory'")
 
     for name, help in (
         ("status", "a job's phase, runtime and cost"),

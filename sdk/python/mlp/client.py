@@ -141,11 +141,17 @@ class Client:
         output_artifacts: Sequence[str] = (),
         experiment: Optional[str] = None,
         project: Optional[str] = None,
+        gpu_type: Optional[str] = None,
+        simulate_runtime: Optional[str] = None,
+        simulate_exit_code: Optional[int] = None,
+        simulate_failure: Optional[str] = None,
     ) -> SubmittedJob:
         """Submits a training job to the team's GPUs (the user's only team by default).
 
         The portal checks the team's quota and budget first and refuses with
-        :class:`~mlp.errors.Rejected` when the job does not fit.
+        :class:`~mlp.errors.Rejected` when the job does not fit. ``gpu_type`` asks for
+        one GPU model (e.g. ``NVIDIA-L4``). On a simulated cluster (the local one) the
+        ``simulate_*`` arguments say how long its pods run and how they end.
         """
         body: Dict[str, Any] = {
             "name": validation.job_name(name, "name"),
@@ -165,6 +171,11 @@ class Client:
             body["experiment"] = validation.experiment(experiment, "experiment")
         if project is not None:
             body["project"] = validation.team(project, "project")
+        if gpu_type is not None:
+            body["gpuProduct"] = validation.gpu_type(gpu_type, "gpu_type")
+        simulate = validation.simulation(simulate_runtime, simulate_exit_code, simulate_failure)
+        if simulate is not None:
+            body["simulate"] = simulate
         return cast(SubmittedJob, self._request("POST", ["jobs"], body=body))
 
     def jobs(self, team: Optional[str] = None) -> List[Job]:

@@ -115,6 +115,13 @@ def train(args: argparse.Namespace) -> int:
     experiment = validation.experiment(args.experiment, "--experiment")
     project = validation.team(args.project, "--project") if args.project is not None else None
     team = validation.team(args.team, "--team") if args.team is not None else None
+    gpu_type = validation.gpu_type(args.gpu_type, "--gpu-type")
+    validation.simulation(
+        args.simulate_runtime,
+        args.simulate_exit_code,
+        args.simulate_failure,
+        ("--simulate-runtime", "--simulate-exit-code", "--simulate-failure"),
+    )
 
     client = Client()
     result = client.submit_training(
@@ -131,6 +138,10 @@ def train(args: argparse.Namespace) -> int:
         output_artifacts=artifacts,
         experiment=experiment,
         project=project,
+        gpu_type=gpu_type,
+        simulate_runtime=args.simulate_runtime,
+        simulate_exit_code=args.simulate_exit_code,
+        simulate_failure=args.simulate_failure,
     )
     print(fmt.submitted_report(result))
     return 0

@@ -209,8 +209,17 @@ def job_report(job: Job) -> str:
         ("Job", f"{job['id']} ({job['team']})"),
         ("Phase", job["phase"]),
     ]
+    if job.get("waitingFor"):
+        rows.append(("Waiting", job["waitingFor"]))
     if job.get("message"):
         rows.append(("Message", job["message"]))
+    if job.get("exitCode") is not None and job["phase"] in ("Failed", "Error", "Succeeded"):
+        rows.append(("Exit code", str(job["exitCode"])))
+    attempts = job.get("attempts", 0)
+    if attempts > 1 or job["retries"] > 0:
+        rows.append(("Attempts", f"{attempts} of {job['retries'] + 1}"))
+    if job.get("node"):
+        rows.append(("Node", job["node"]))
     rows += [
         ("Image", job["image"] + (f" · {job['script']}" if job.get("script") else "")),
         ("GPUs", f"{job['gpus']} × {job['gpuResource']} · memory {job['memory']} · cpu {job['cpu']}"),
@@ -246,3 +255,4 @@ def jobs_table(jobs: Sequence[Job]) -> str:
         ],
         right={2, 3, 4},
     )
+

@@ -220,12 +220,17 @@ class _Job(TypedDict):
     currency: str
     mlflow: MlflowInfo
     pods: List[str]
+    attempts: int
 
 
 class Job(_Job, total=False):
     """A training job: an Argo Workflow in the team's namespace."""
 
     message: str
+    waitingFor: str
+    exitCode: int
+    node: str
+    gpuProduct: str
     script: str
     startedAt: str
     finishedAt: str

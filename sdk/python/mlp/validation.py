@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, timezone
-from typing import Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Optional, Sequence, Tuple, Union
 from urllib.parse import urlsplit
 
 from .errors import InvalidInput
@@ -35,6 +35,8 @@ __all__ = [
     "timeout_hours",
     "retries",
     "paths",
+    "gpu_type",
+    "simulation",
     "experiment",
     "month",
     "current_month",
@@ -227,6 +229,46 @@ def paths(values: Sequence[str], field: str = "output_artifacts") -> list[str]:
             raise InvalidInput.of(field, f"'{path}' is not a path")
     if len(result) > 20:
         raise InvalidInput.of(field, "at most 20 paths")
+    return result
+
+
+_LABEL_VALUE = re.compile(r"^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")
+_RUNTIME = re.compile(r"^[0-9]{1,6}[smh]$")
+
+
+def gpu_type(value: Optional[str], field: str = "gpu_type") -> Optional[str]:
+    """A GPU model as the nodes are labelled (nvidia.com/gpu.product), e.g. NVIDIA-L4."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 63 or not _LABEL_VALUE.match(value):
+        raise InvalidInput.of(field, f"'{value}' is not a GPU model; use one such as NVIDIA-A100-SXM4-80GB or NVIDIA-L4")
+    return value
+
+
+def simulation(
+    runtime: Optional[str],
+    exit_code: Optional[Number] = None,
+    failure: Optional[str] = None,
+    fields: Tuple[str, str, str] = ("simulate_runtime", "simulate_exit_code", "simulate_failure"),
+) -> Optional[Dict[str, Any]]:
+    """How a job's pods behave on a simulated cluster (the local one): runtime, exit code, failure."""
+    field, code_field, failure_field = fields
+    if runtime is None:
+        if exit_code is not None or failure is not None:
+            raise InvalidInput.of(field, "is needed with an exit code or a failure: say how long it runs, e.g. 60s")
+        return None
+    if not isinstance(runtime, str) or not _RUNTIME.match(runtime):
+        raise InvalidInput.of(field, f"'{runtime}' is not a duration; use e.g. 90s, 5m or 2h")
+    result: Dict[str, Any] = {"runtime": runtime}
+    if exit_code is not None:
+        code = _whole_number(exit_code)
+        if code is None or not 0 <= code <= 255:
+            raise InvalidInput.of(code_field, "must be a whole number from 0 to 255")
+        result["exitCode"] = code
+    if failure is not None:
+        if not isinstance(failure, str) or len(failure) > 200:
+            raise InvalidInput.of(failure_field, "must be at most 200 characters")
+        result["failure"] = failure
     return result
 
 

@@ -196,3 +196,31 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.strip() == f"mlp {__version__}"
+
+
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        (["--simulate-runtime", "60"], "mlp: error: --simulate-runtime: '60' is not a duration; use e.g. 90s, 5m or 2h\n"),
+        (
+            ["--simulate-exit-code", "1"],
+            "mlp: error: --simulate-runtime: is needed with an exit code or a failure: say how long it runs, e.g. 60s\n",
+        ),
+        (
+            ["--simulate-runtime", "5s", "--simulate-exit-code", "300"],
+            "mlp: error: --simulate-exit-code: must be a whole number from 0 to 255\n",
+        ),
+        (
+            ["--gpu-type", "NVIDIA L4"],
+            "mlp: error: --gpu-type: 'NVIDIA L4' is not a GPU model; "
+            "use one such as NVIDIA-A100-SXM4-80GB or NVIDIA-L4\n",
+        ),
+    ],
+)
+def test_simulation_and_gpu_type_checked_before_any_request(
+    mlp: RunMlp, logged_in_nowhere: str, extra: List[str], expected: str
+) -> None:
+    run = mlp(*train(*extra))
+    assert run.code == 2
+    assert run.err == expected
+    assert run.out == ""

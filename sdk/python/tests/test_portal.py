@@ -15,6 +15,7 @@ import math
 import os
 import re
 import stat
+import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -233,6 +234,53 @@ def test_train_status_jobs_cancel(mlp: RunMlp) -> None:
     finally:
         if not cancelled:
             mlp("cancel", job_id)
+
+
+def _status_field(run: Run, label: str) -> Optional[str]:
+    found = re.search(rf"^{label}:\s+(.+)$", run.out, re.M)
+    return found.group(1) if found else None
+
+
+def test_train_runs_on_a_gpu_node_and_bills_its_runtime(mlp: RunMlp) -> None:
+    """On the local cluster the job really runs: scheduled on a simulated GPU node, ended by KWOK."""
+    p = logged_in(mlp)
+    run = mlp(
+        "train", "--team", TEAM, "--name", "mlp-cli-live", "--image", "ml-training:latest",
+        "--script", "train.py", "--gpu", "2", "--memory", "1Gi", "--timeout-hours", "1",
+        "--project", "mlp-cli-live", "--simulate-runtime", "15s",
+    )
+    assert run.code == 0, run.err
+    job_id = re.match(r"Submitted job (\S+) to", run.out).group(1)  # type: ignore[union-attr]
+    seen = set()
+    deadline = datetime.now() + timedelta(seconds=90)
+    while datetime.now() < deadline:
+        run = mlp("status", job_id)
+        assert run.code == 0, run.err
+        phase = _status_field(run, "Phase")
+        seen.add(phase)
+        if phase == "Running":
+            assert re.fullmatch(r"gpu-[a-z0-9-]+", _status_field(run, "Node") or ""), run.out
+        if phase == "Succeeded":
+            break
+        time.sleep(1)
+    assert phase == "Succeeded", run.out
+    assert "Running" in seen, seen
+    assert _status_field(run, "Exit code") == "0", run.out
+    assert _status_field(run, "Finished"), run.out
+
+    job = Client(p.url, p.token).job(job_id)
+    assert 15 <= job["runtimeSeconds"] <= 17, job
+    # What the job says it cost is what the ledger bills: 2 GPUs × its runtime × the rate.
+    today = date.today().isoformat()
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    for _ in range(30):
+        summary = api(p, f"/api/cost/teams/{TEAM}/summary", **{"from": today, "to": tomorrow})
+        line = next((l for l in summary["byProject"] if l["key"] == "mlp-cli-live"), None)
+        if line and abs(line["cost"] - job["costSoFar"]) < 0.005:
+            break
+        time.sleep(1)
+    assert line and abs(line["cost"] - job["costSoFar"]) < 0.005, (line, job)
+    assert job["costSoFar"] > 0
 
 
 def test_train_more_gpus_than_allowed(mlp: RunMlp) -> None:
