@@ -46,6 +46,12 @@ if [ "$services" != off ]; then
   "$root/scripts/services.sh" up mlflow kube ||
     mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"
   args+=(--config "$root/data/services/app-config.services.yaml")
+  # Live demo jobs on the local cluster's simulated GPU nodes, submitted through the jobs API once
+  # the backend answers (MLP_DEMO_JOBS=off: none; the end-to-end tests start without them).
+  if [ -z "${MLP_KUBECONFIG:-}" ] && [ "${MLP_DEMO_JOBS:-on}" != off ]; then
+    mkdir -p "$root/data"
+    node "$root/scripts/seed-demo-jobs.mjs" "${MLP_BACKEND_URL:-http://localhost:7007}" >"$root/data/demo-jobs.log" 2>&1 &
+  fi
 fi
 
 # The backend's local TechDocs generator runs `mkdocs` from PATH.

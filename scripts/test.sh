@@ -84,7 +84,7 @@ else
 fi
 [ "$jest_status" != 0 ] && failures+=("jest")
 
-node_stage "script tests (node:test)" scripts node --test 'scripts/*.test.mjs'
+node_stage "script tests (node:test)" scripts node --test 'scripts/*.test.mjs' 'services/kube/cluster/*.test.mjs'
 node_stage "services: kube-apiserver and MLflow from TypeScript" services node --test 'services/test/*.test.ts'
 node_stage "end-to-end (scripts/start.sh + Chromium)" e2e "$root/scripts/test-e2e.sh"
 node_stage "production bundle on PostgreSQL" production "$root/scripts/test-production.sh"

@@ -30,8 +30,17 @@ KWOK_PORT="${MLP_KWOK_PORT:-16446}"
 ARGO_PORT=6060
 NODE_POOL="${MLP_KUBE_NODE_POOL:-$MLP_ROOT/services/kube/cluster/gpu-nodes.yaml}"
 KWOK_STAGES="${MLP_KWOK_STAGES:-$MLP_ROOT/services/kube/cluster/kwok-stages.yaml}"
-# Every part, in start order; stop goes the other way.
-COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller)
+# Every part, in start order; stop goes the other way. MLP_KUBE_PARTS=control-plane starts only
+# etcd, the API server and the controller manager: a second cluster for tests of the API alone
+# (Argo's controller could not run twice: its port is fixed).
+ALL_COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller)
+COMPONENTS=("${ALL_COMPONENTS[@]}")
+PARTS="${MLP_KUBE_PARTS:-all}"
+case "$PARTS" in
+  all) ;;
+  control-plane) COMPONENTS=(etcd kube-apiserver kube-controller-manager) ;;
+  *) mlp_die "kube: MLP_KUBE_PARTS is all or control-plane (got '$PARTS')" ;;
+esac
 
 port_var() {
   case "$1" in
@@ -134,7 +143,7 @@ stop_one() { # NAME
 
 stop_all() {
   local i
-  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do stop_one "${COMPONENTS[$i]}"; done
+  for ((i = ${#ALL_COMPONENTS[@]} - 1; i >= 0; i--)); do stop_one "${ALL_COMPONENTS[$i]}"; done
 }
 
 # Starts one of the parts after the API server; the fault tests restart them one by one.
@@ -210,8 +219,9 @@ case "$cmd" in
     if ! "$MLP_ROOT/services/kube/build.sh" 2>&1 >/dev/null | tee "$dir/build.log" >&2; then
       mlp_die "kube: building the local cluster (etcd, kube, kwok, workflow-controller) failed; see $dir/build.log. It needs Go 1.26+ on PATH and the Go module proxy that go env GOPROXY names; rebuild with services/kube/build.sh --force"
     fi
-    for p in "etcd:$ETCD_PORT" "etcd:$ETCD_PEER_PORT" "kube-apiserver:$API_PORT" "kube-controller-manager:$CM_PORT" \
-      "kube-scheduler:$SCHED_PORT" "kwok:$KWOK_PORT"; do
+    checks=("etcd:$ETCD_PORT" "etcd:$ETCD_PEER_PORT" "kube-apiserver:$API_PORT" "kube-controller-manager:$CM_PORT")
+    [ "$PARTS" = all ] && checks+=("kube-scheduler:$SCHED_PORT" "kwok:$KWOK_PORT")
+    for p in "${checks[@]}"; do
       port_free "${p#*:}" || mlp_die "kube: port ${p#*:} (${p%%:*}) is in use; stop what listens there or choose another port with $(port_var "${p%%:*}")"
     done
     make_pki
@@ -246,18 +256,20 @@ case "$cmd" in
     start_component kube-controller-manager
     node "$MLP_ROOT/services/kube/bootstrap.mjs" "$dir/admin.kubeconfig" "$bin/../argo-crds" "$NODE_POOL" >"$dir/bootstrap.log" 2>&1 ||
       mlp_die "kube: installing CRDs, RBAC, nodes and demo teams failed; see $dir/bootstrap.log (last line: $(tail -1 "$dir/bootstrap.log"))"
-    start_component kube-scheduler
-    start_component kwok
-    start_component workflow-controller
-    node "$MLP_ROOT/services/kube/cluster/waitNodes.mjs" "$dir/admin.kubeconfig" "$NODE_POOL" >>"$dir/bootstrap.log" 2>&1 ||
-      mlp_die "kube: the simulated GPU nodes did not become Ready; see $dir/bootstrap.log and $dir/kwok.log (last line: $(tail -1 "$dir/bootstrap.log"))"
+    if [ "$PARTS" = all ]; then
+      start_component kube-scheduler
+      start_component kwok
+      start_component workflow-controller
+      node "$MLP_ROOT/services/kube/cluster/waitNodes.mjs" "$dir/admin.kubeconfig" "$NODE_POOL" >>"$dir/bootstrap.log" 2>&1 ||
+        mlp_die "kube: the simulated GPU nodes did not become Ready; see $dir/bootstrap.log and $dir/kwok.log (last line: $(tail -1 "$dir/bootstrap.log"))"
+    fi
     trap - EXIT
     cat >"$dir/kube.env" <<EOE
 MLP_KUBECONFIG=$dir/admin.kubeconfig
 MLP_KUBE_TEAM_KUBECONFIG=$dir/team.kubeconfig
 MLP_KUBE_NO_METRICS=1
-MLP_KUBE_SIMULATED=1
 EOE
+    if [ "$PARTS" = all ]; then echo "MLP_KUBE_SIMULATED=1" >>"$dir/kube.env"; fi
     ;;
   stop) stop_all ;;
   # One part: `kube.sh kill DIR NAME` stops it as a crash would (SIGKILL), `kube.sh restart DIR

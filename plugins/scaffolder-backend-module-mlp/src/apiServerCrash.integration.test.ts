@@ -62,6 +62,8 @@ beforeAll(async () => {
     MLP_ETCD_PEER_PORT: peer,
     MLP_KUBE_API_PORT: api,
     MLP_KUBE_CM_PORT: cm,
+    // The API alone: no scheduler, nodes or workflow controller of its own.
+    MLP_KUBE_PARTS: 'control-plane',
   });
   services('up', 'kube');
   ctx = await startScaffolderBackend();
