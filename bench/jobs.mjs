@@ -1,5 +1,8 @@
-// Times `mlp train` from process start to the job's Argo Workflow existing on the API server
-// (read there with the admin kubeconfig, not through the portal), and the CLI's start-up.
+// Times `mlp train` from process start to the job's Argo Workflow existing on the API server,
+// and on to its pod Running on a (simulated) GPU node: Argo's controller created it, the
+// scheduler placed it and KWOK started it (all read with the admin kubeconfig, not through the
+// portal); and the CLI's start-up. Each job runs 2 s, and the next is sent once it has ended, so
+// the team's quota never refuses one.
 // Usage (see bench/jobs.sh): node bench/jobs.mjs [SUBMISSIONS]
 import * as k8s from '@kubernetes/client-node';
 import { spawn } from 'node:child_process';
@@ -17,6 +20,7 @@ const STARTUP_SAMPLES = 20;
 const kc = new k8s.KubeConfig();
 kc.loadFromFile(process.env.BENCH_KUBECONFIG);
 const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+const core = kc.makeApiClient(k8s.CoreV1Api);
 const log = message => console.error(`[bench] ${message}`);
 
 const configHome = mkdtempSync(join(tmpdir(), 'mlp-bench-'));
@@ -52,6 +56,23 @@ async function workflowExists(name) {
   }
 }
 
+/** The phase of the job's pod, once Argo has made one. */
+async function podPhase(id) {
+  const pods = await core.listNamespacedPod({
+    namespace: TEAM,
+    labelSelector: `workflows.argoproj.io/workflow=${id}`,
+  });
+  return pods.items[0]?.status?.phase;
+}
+
+async function until(what, check) {
+  const deadline = Date.now() + 120_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 5));
+  }
+}
+
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[
@@ -82,6 +103,7 @@ for (let i = 0; i < STARTUP_SAMPLES; i++) {
 }
 
 const times = [];
+const running = [];
 const ids = [];
 try {
   for (let i = 0; i < submissions; i++) {
@@ -102,14 +124,21 @@ try {
       '1Gi',
       '--timeout-hours',
       '1',
+      '--simulate-runtime',
+      '2s',
     ]);
     const id = /Submitted job (\S+) to/.exec(out)?.[1];
     if (!id) throw new Error(`no job id in: ${out}`);
     ids.push(id);
-    while (!(await workflowExists(id))) {
-      await new Promise(r => setTimeout(r, 5));
-    }
+    await until(`Workflow ${id}`, () => workflowExists(id));
     times.push(performance.now() - t0);
+    await until(`the pod of ${id} Running`, async () =>
+      ['Running', 'Succeeded'].includes(await podPhase(id)),
+    );
+    running.push(performance.now() - t0);
+    await until(`the pod of ${id} ended`, async () =>
+      ['Succeeded', 'Failed'].includes(await podPhase(id)),
+    );
   }
 } finally {
   log(`cancelling ${ids.length} bench jobs`);
@@ -124,6 +153,14 @@ console.log(
   `  p50 ${ms(percentile(times, 50))}, p95 ${ms(
     percentile(times, 95),
   )}, max ${ms(Math.max(...times))}`,
+);
+console.log(
+  `mlp train → its pod Running on a GPU node (same submissions; the previous way had no scheduler, nodes or controller, so a job never ran):`,
+);
+console.log(
+  `  p50 ${ms(percentile(running, 50))}, p95 ${ms(
+    percentile(running, 95),
+  )}, max ${ms(Math.max(...running))}`,
 );
 console.log(
   `mlp --help start-up (${STARTUP_SAMPLES} runs): p50 ${ms(

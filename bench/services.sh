@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the local services (scripts/services.sh). Prints:
-#   - cold build time of the Kubernetes binaries (etcd, kube-apiserver, kube-controller-manager):
+#   - cold build time of the local cluster's binaries (etcd; kube, holding kube-apiserver,
+#     kube-controller-manager and kube-scheduler; kwok; Argo's workflow-controller), each timed:
 #     empty Go build cache, modules already downloaded; binaries into a temporary folder;
 #   - MLflow seeding time (training and logging the demo runs into a fresh MLflow);
 #   - warm start time of all services (binaries built, MLflow seeded) and stop time.
@@ -19,7 +20,8 @@ trap 'rm -rf "$tmp"; "$root/scripts/services.sh" down >/dev/null 2>&1 || true' E
 if [ "${1:-}" != "--skip-build" ]; then
   t=$(now)
   GOCACHE="$tmp/gocache" MLP_KUBE_BIN_DIR="$tmp/bin" "$root/services/kube/build.sh" --force >/dev/null 2>"$tmp/build.log"
-  printf '%-58s %s\n' "Kubernetes binaries, cold build (empty Go build cache)" "$(since "$t")"
+  printf '%-58s %s\n' "local cluster binaries, cold build (empty Go build cache)" "$(since "$t")"
+  sed -n 's/^\[kube-build\] \(.*\): built in \(.*\)$/  \1: \2/p' "$tmp/build.log"
 fi
 
 t=$(now)
@@ -31,7 +33,7 @@ printf '%-58s %s  (%s)\n' "MLflow start + seeding on a fresh store" "$(since "$t
 "$root/scripts/services.sh" down >/dev/null 2>&1
 t=$(now)
 "$root/scripts/services.sh" up >/dev/null 2>&1
-printf '%-58s %s\n' "all services, warm start (postgres, mlflow, kube)" "$(since "$t")"
+printf '%-58s %s\n' "all services, warm start (postgres, mlflow, the living cluster)" "$(since "$t")"
 t=$(now)
 "$root/scripts/services.sh" down >/dev/null 2>&1
 printf '%-58s %s\n' "all services, stop" "$(since "$t")"

@@ -270,14 +270,14 @@ describe('backend API', () => {
     assert.equal(cluster.cluster.name, 'mlp');
     assert.deepEqual(cluster.errors, []);
     const pods = cluster.resources.find(r => r.type === 'pods').resources;
-    // services/kube/demo-workloads.yaml: one pod of this model, Pending (no nodes), 2 GPUs.
+    // services/kube/demo-workloads.yaml: one pod of this model, Running on a simulated GPU node, 2 GPUs.
     assert.deepEqual(
       pods.map(p => [
         p.metadata.name,
         p.status.phase,
         p.spec.containers[0].resources.requests['nvidia.com/gpu'],
       ]),
-      [['bert-finetuning-0', 'Pending', '2']],
+      [['bert-finetuning-0', 'Running', '2']],
     );
   });
 

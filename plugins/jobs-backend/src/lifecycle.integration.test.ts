@@ -47,10 +47,12 @@ async function until<T>(
   const deadline = Date.now() + seconds * 1000;
   let last: unknown;
   while (Date.now() < deadline) {
-    const value = await check().catch(e => {
+    let value: T | undefined;
+    try {
+      value = await check();
+    } catch (e) {
       last = e;
-      return undefined;
-    });
+    }
     if (value !== undefined) return value;
     await new Promise(r => setTimeout(r, 500));
   }

@@ -33,6 +33,11 @@ export type Pod = KubeObject & {
     containerStatuses?: Array<{
       state?: { terminated?: { finishedAt?: string } };
     }>;
+    conditions?: Array<{
+      type: string;
+      status?: string;
+      lastTransitionTime?: string;
+    }>;
   };
 };
 

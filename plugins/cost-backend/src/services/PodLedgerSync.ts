@@ -195,7 +195,14 @@ function endOf(pod: Pod): string | undefined {
       .map(s => s.state?.terminated?.finishedAt)
       .filter((t): t is string => Boolean(t))
       .sort();
-    return finished.at(-1) ?? pod.status?.startTime;
+    if (finished.length) return finished.at(-1);
+    // Failed without its containers' ends: the kubelet never said (its node was lost, and the
+    // pod-GC controller failed it). It held the GPUs until then: the DisruptionTarget
+    // condition's time, else its deletion.
+    const disrupted = pod.status?.conditions?.find(
+      c => c.type === 'DisruptionTarget' && c.status === 'True',
+    )?.lastTransitionTime;
+    return disrupted ?? pod.metadata.deletionTimestamp ?? pod.status?.startTime;
   }
   return pod.metadata.deletionTimestamp;
 }
