@@ -81,9 +81,27 @@ export function servicesAppConfig(env) {
       ],
     };
   }
+  // The local cluster says how far its first build and start are, for the pages to show.
+  if (env.MLP_KUBECONFIG && env.MLP_KUBE_PROGRESS) {
+    config.mlp = {
+      kubernetes: { localClusterProgress: env.MLP_KUBE_PROGRESS },
+    };
+  }
   // KWOK's simulated GPU nodes: jobs may say how long their pods run and how they end.
   if (env.MLP_KUBECONFIG && env.MLP_KUBE_SIMULATED === '1') {
     config.jobs = { simulatedCluster: true };
+    // The local demo only: scripts/seed-demo-jobs.mjs submits each team's demo jobs as one of its
+    // catalog users, named in X-Forwarded-User as oauth2-proxy would. Whoever reaches the backend
+    // could do the same, so this is never part of a config for a shared or deployed portal.
+    config.auth = {
+      providers: {
+        oauth2Proxy: {
+          signIn: {
+            resolvers: [{ resolver: 'forwardedUserMatchingUserEntityName' }],
+          },
+        },
+      },
+    };
   }
   if (env.MLP_MLFLOW_URL) {
     config.mlflow = {

@@ -83,3 +83,29 @@ test('only the services that are up get config', () => {
     mlflow: { servers: [{ name: 'local', baseUrl: 'http://127.0.0.1:5050' }] },
   });
 });
+
+test("the local cluster's progress file and its simulated nodes reach the portal's config", t => {
+  const { file } = kubeconfig(t, { token: 'abc' });
+  const config = servicesAppConfig(
+    readEnvFile(
+      `MLP_KUBECONFIG=${file}\nMLP_KUBE_PROGRESS=/data/kube/progress.json\nMLP_KUBE_SIMULATED=1\n`,
+    ),
+  );
+  assert.deepEqual(config.mlp, {
+    kubernetes: { localClusterProgress: '/data/kube/progress.json' },
+  });
+  assert.deepEqual(config.jobs, { simulatedCluster: true });
+  // The demo seeding signs in as the catalog's users (local demo only).
+  assert.deepEqual(config.auth.providers.oauth2Proxy.signIn.resolvers, [
+    { resolver: 'forwardedUserMatchingUserEntityName' },
+  ]);
+});
+
+test('a real cluster gets neither the progress file nor the demo sign-in', t => {
+  const { file } = kubeconfig(t, { token: 'abc' });
+  const config = servicesAppConfig(readEnvFile(`MLP_KUBECONFIG=${file}\n`));
+  assert.equal(config.mlp, undefined);
+  assert.equal(config.jobs, undefined);
+  assert.equal(config.auth, undefined);
+  assert.equal(config.kubernetes.clusterLocatorMethods[0].clusters[0].name, 'mlp');
+});

@@ -7,6 +7,8 @@
 #   scripts/services.sh up [NAME...]     default: all of postgres mlflow kube
 #   scripts/services.sh down
 #   scripts/services.sh status
+#   scripts/services.sh prepare kube     the local cluster's certificates, kubeconfigs and config
+#                                        only, before its first build (scripts/start.sh)
 #
 # After `up`, data/services/app-config.services.yaml points the portal at what is up (scripts/start.sh
 # adds it to the config list).
@@ -119,9 +121,20 @@ case "${1:-}" in
     "$MLP_ROOT/scripts/services/mlflow.sh" stop "$state/mlflow"
     "$MLP_ROOT/scripts/services/postgres.sh" stop "$state/postgres"
     ;;
+  prepare)
+    # The portal can be configured for the local cluster before it is built: what it reads of it
+    # (kubeconfig, CA, token, progress file) are files made without the binaries.
+    [ "${2:-}" = kube ] || mlp_die "usage: scripts/services.sh prepare kube"
+    [ -z "${MLP_KUBECONFIG:-}" ] || mlp_die "MLP_KUBECONFIG names a real cluster: there is no local cluster to prepare"
+    keep="$(grep -v -E "^($(env_keys kube))" "$env_file" 2>/dev/null || true)"
+    printf '%s' "${keep:+$keep$'\n'}" >"$env_file"
+    "$MLP_ROOT/scripts/services/kube.sh" prepare "$state/kube"
+    cat "$state/kube/kube.env" >>"$env_file"
+    node "$MLP_ROOT/scripts/services-config.mjs" "$env_file" "$state/app-config.services.yaml"
+    ;;
   status) status ;;
   *)
-    echo "usage: scripts/services.sh up [postgres|mlflow|kube ...] | down | status" >&2
+    echo "usage: scripts/services.sh up [postgres|mlflow|kube ...] | down | status | prepare kube" >&2
     exit 2
     ;;
 esac

@@ -33,8 +33,10 @@ done
 # Fail fast, naming the file and key, when a config file is broken.
 node scripts/check-config.mjs "${args[@]}"
 
-started_services=0
+started_services=0 kube_bg=""
 stop_services() {
+  # A first build still running in the background stops with the portal.
+  [ -n "$kube_bg" ] && kill -- "-$kube_bg" 2>/dev/null || true
   [ "$started_services" = 1 ] && "$root/scripts/services.sh" down || true
 }
 if [ "$services" != off ]; then
@@ -43,8 +45,21 @@ if [ "$services" != off ]; then
   before="$("$root/scripts/services.sh" status)"
   [[ "$before" == *" up"* ]] || started_services=1
   trap stop_services EXIT
-  "$root/scripts/services.sh" up mlflow kube ||
-    mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"
+  if [ -z "${MLP_KUBECONFIG:-}" ] && ! "$root/services/kube/build.sh" --check; then
+    # First start: building the local cluster from the Go module proxy takes minutes (README,
+    # "First start"). The portal starts at once; the cluster is built and started in the
+    # background, and until it is up the cards that need it say the step and the time left.
+    "$root/scripts/services.sh" up mlflow ||
+      mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"
+    "$root/scripts/services.sh" prepare kube
+    mkdir -p "$root/data/services/kube"
+    mlp_log "kube: building the local cluster in the background (about 10 minutes on 2 cores); the portal starts now. Progress: data/services/kube/build.log"
+    setsid "$root/scripts/services.sh" up kube >"$root/data/services/kube/start.log" 2>&1 &
+    kube_bg=$!
+  else
+    "$root/scripts/services.sh" up mlflow kube ||
+      mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"
+  fi
   args+=(--config "$root/data/services/app-config.services.yaml")
   # Live demo jobs on the local cluster's simulated GPU nodes, submitted through the jobs API once
   # the backend answers (MLP_DEMO_JOBS=off: none; the end-to-end tests start without them).

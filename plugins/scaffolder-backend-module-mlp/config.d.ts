@@ -8,6 +8,13 @@ export interface Config {
        * same list the Kubernetes plugin reads. Default: the first cluster there.
        */
       cluster?: string;
+      /**
+       * The local cluster's progress file (data/services/kube/progress.json), written by
+       * scripts/services.sh while the cluster is built and started. While it says the cluster is
+       * not up yet, what needs the cluster answers 503 ClusterStartingError with the step and
+       * about how long is left, instead of "the API server did not answer". Not for real clusters.
+       */
+      localClusterProgress?: string;
     };
     /** Bounds the actions enforce on GPU counts. */
     gpu?: {

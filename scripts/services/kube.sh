@@ -9,14 +9,41 @@
 #   kwok                     plays the kubelet of the simulated GPU nodes (services/kube/cluster/:
 #                            gpu-nodes.yaml, kwok-stages.yaml): pods start, run and end
 #   workflow-controller      Argo Workflows: a Workflow gets its pods and its phase
-#   kube.sh start DIR | stop DIR | status DIR
+#   kube.sh start DIR | stop DIR | status DIR | prepare DIR
 # On start DIR gets: pki/ (CA, serving cert, service-account keys), admin.kubeconfig (cluster-admin),
-# team.kubeconfig (user nlp-team-bot, may only touch namespace nlp-team), *.log, kube.env.
+# team.kubeconfig (user nlp-team-bot, may only touch namespace nlp-team), *.log, kube.env, and
+# progress.json: which step the start is at (building a part, starting) and about how long is left,
+# then "up" or "failed"; the portal reads it to say so while the cluster is not up yet.
+# `prepare` makes only the certificates, tokens, kubeconfigs and kube.env, so that a portal can be
+# configured for the cluster before its first (long) build ends (scripts/start.sh).
 # MLP_KUBE_NODE_POOL and MLP_KWOK_STAGES name another node-pool or stages file (the fault tests use
 # broken ones).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cmd="$1" dir="$2"
+progress_file="$dir/progress.json"
+
+# write_progress STATE [MESSAGE]: the start's state for the portal (see the header); a failure
+# carries the message that stopped it.
+write_progress() {
+  local state="$1" message="${2:-}" steps=1 last
+  mkdir -p "$dir"
+  if [ -f "$progress_file" ]; then
+    last="$(sed -n 's/.*"steps":\([0-9]*\).*/\1/p' "$progress_file")"
+    [ -n "$last" ] && steps="$last"
+  fi
+  message="${message//\\/\\\\}"
+  message="${message//\"/\\\"}"
+  printf '{"state":"%s","step":%d,"steps":%d,"part":"starting etcd, the API server, the controller manager, the scheduler, KWOK and Argo","since":%d,"seconds":25,"laterSeconds":0,"log":"%s","message":"%s"}\n' \
+    "$state" "$steps" "$steps" "$(date +%s)" "$dir" "$message" >"$progress_file.tmp"
+  mv -f "$progress_file.tmp" "$progress_file"
+}
+# Whatever stops a start is also written to progress.json.
+mlp_die() {
+  [ "$cmd" = start ] && write_progress failed "$*"
+  printf '[mlp] error: %s\n' "$*" >&2
+  exit 1
+}
 bin="$("$MLP_ROOT/services/kube/build.sh" --print-bin-dir)" || mlp_die "kube: services/kube/build.sh failed (message above)"
 
 ETCD_PORT="${MLP_ETCD_PORT:-23790}"
@@ -196,6 +223,29 @@ start_component() { # NAME
   esac
 }
 
+# Certificates, tokens and kubeconfigs: files only, nothing needs to run for them.
+prepare() {
+  make_pki
+  make_tokens
+  kubeconfig admin "$(token_of admin)" default
+  kubeconfig team "$(token_of nlp-team-bot)" nlp-team
+  kubeconfig controller-manager "$(token_of kube-controller-manager)" kube-system
+  kubeconfig scheduler "$(token_of system:kube-scheduler)" kube-system
+  kubeconfig kwok "$(token_of kwok)" default
+  kubeconfig argo "$(token_of argo-workflow-controller)" argo
+}
+
+# What the portal needs to know of the cluster (scripts/services-config.mjs reads it).
+write_kube_env() {
+  cat >"$dir/kube.env" <<EOE
+MLP_KUBECONFIG=$dir/admin.kubeconfig
+MLP_KUBE_TEAM_KUBECONFIG=$dir/team.kubeconfig
+MLP_KUBE_NO_METRICS=1
+MLP_KUBE_PROGRESS=$progress_file
+EOE
+  if [ "$PARTS" = all ]; then echo "MLP_KUBE_SIMULATED=1" >>"$dir/kube.env"; fi
+}
+
 argo_version() { awk '$1 == "github.com/argoproj/argo-workflows/v4" { print $2; exit }' "$MLP_ROOT/services/argo/go.mod"; }
 
 case "$cmd" in
@@ -205,9 +255,11 @@ case "$cmd" in
       # Up: a part that died since (the fault tests kill them) is started again.
       all_up=1
       for name in "${COMPONENTS[@]}"; do running "$name" || all_up=0; done
-      [ "$all_up" = 1 ] && exit 0
+      if [ "$all_up" = 1 ]; then write_kube_env; write_progress up; exit 0; fi
       if running etcd && running kube-apiserver; then
         for name in "${COMPONENTS[@]:2}"; do running "$name" || start_component "$name"; done
+        write_kube_env
+        write_progress up
         exit 0
       fi
     fi
@@ -215,8 +267,9 @@ case "$cmd" in
     node "$MLP_ROOT/services/kube/cluster/nodePool.mjs" "$NODE_POOL" >/dev/null || mlp_die "kube: fix the node pool file (message above)"
     stop_all
     rm -f "$dir/kube.env"
-    # Progress shows on the terminal and is kept in build.log.
-    if ! "$MLP_ROOT/services/kube/build.sh" 2>&1 >/dev/null | tee "$dir/build.log" >&2; then
+    # Progress shows on the terminal and is kept in build.log; progress.json says the step.
+    if ! MLP_KUBE_PROGRESS="$progress_file" MLP_KUBE_BUILD_LOG="$dir/build.log" \
+      "$MLP_ROOT/services/kube/build.sh" 2>&1 >/dev/null | tee "$dir/build.log" >&2; then
       mlp_die "kube: building the local cluster (etcd, kube, kwok, workflow-controller) failed; see $dir/build.log. It needs Go 1.26+ on PATH and the Go module proxy that go env GOPROXY names; rebuild with services/kube/build.sh --force"
     fi
     checks=("etcd:$ETCD_PORT" "etcd:$ETCD_PEER_PORT" "kube-apiserver:$API_PORT" "kube-controller-manager:$CM_PORT")
@@ -224,8 +277,8 @@ case "$cmd" in
     for p in "${checks[@]}"; do
       port_free "${p#*:}" || mlp_die "kube: port ${p#*:} (${p%%:*}) is in use; stop what listens there or choose another port with $(port_var "${p%%:*}")"
     done
-    make_pki
-    make_tokens
+    write_progress starting
+    prepare
     # Whatever fails from here on (mlp_die exits), nothing started is left running.
     trap 'stop_all' EXIT
     start_bg etcd "$bin/etcd" --name mlp --data-dir "$dir/etcd-data" \
@@ -247,12 +300,6 @@ case "$cmd" in
       --enable-admission-plugins NamespaceLifecycle,LimitRanger,ServiceAccount,ResourceQuota,ExtendedResourceToleration \
       --cert-dir "$dir/pki"
     wait_ready kube-apiserver "https://127.0.0.1:$API_PORT/readyz" 180 --cacert "$dir/pki/ca.crt"
-    kubeconfig admin "$(token_of admin)" default
-    kubeconfig team "$(token_of nlp-team-bot)" nlp-team
-    kubeconfig controller-manager "$(token_of kube-controller-manager)" kube-system
-    kubeconfig scheduler "$(token_of system:kube-scheduler)" kube-system
-    kubeconfig kwok "$(token_of kwok)" default
-    kubeconfig argo "$(token_of argo-workflow-controller)" argo
     start_component kube-controller-manager
     node "$MLP_ROOT/services/kube/bootstrap.mjs" "$dir/admin.kubeconfig" "$bin/../argo-crds" "$NODE_POOL" >"$dir/bootstrap.log" 2>&1 ||
       mlp_die "kube: installing CRDs, RBAC, nodes and demo teams failed; see $dir/bootstrap.log (last line: $(tail -1 "$dir/bootstrap.log"))"
@@ -264,12 +311,13 @@ case "$cmd" in
         mlp_die "kube: the simulated GPU nodes did not become Ready; see $dir/bootstrap.log and $dir/kwok.log (last line: $(tail -1 "$dir/bootstrap.log"))"
     fi
     trap - EXIT
-    cat >"$dir/kube.env" <<EOE
-MLP_KUBECONFIG=$dir/admin.kubeconfig
-MLP_KUBE_TEAM_KUBECONFIG=$dir/team.kubeconfig
-MLP_KUBE_NO_METRICS=1
-EOE
-    if [ "$PARTS" = all ]; then echo "MLP_KUBE_SIMULATED=1" >>"$dir/kube.env"; fi
+    write_kube_env
+    write_progress up
+    ;;
+  prepare)
+    mkdir -p "$dir"
+    prepare
+    write_kube_env
     ;;
   stop) stop_all ;;
   # One part: `kube.sh kill DIR NAME` stops it as a crash would (SIGKILL), `kube.sh restart DIR
@@ -292,7 +340,7 @@ EOE
     exit $ok
     ;;
   *)
-    echo "usage: kube.sh start DIR | stop DIR | status DIR | kill DIR NAME | restart DIR NAME" >&2
+    echo "usage: kube.sh start DIR | stop DIR | status DIR | prepare DIR | kill DIR NAME | restart DIR NAME" >&2
     exit 2
     ;;
 esac

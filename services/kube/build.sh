@@ -14,22 +14,26 @@
 #   build.sh                  build what is missing, print the bin directory
 #   build.sh --force          rebuild all
 #   build.sh --print-bin-dir  only print the bin directory (nothing is built)
+#   build.sh --check          exit 0 when everything is built, 1 when a build is needed
 #
 # Bump a version with `go get` + `go mod tidy` in its module folder (`go get -tool` for kwok and
 # argo); for Kubernetes also move every staging `replace` in apiserver/go.mod to v0.<minor>.<patch>.
 # Prints the directory holding the binaries on stdout; everything else goes to stderr.
 # MLP_KUBE_BIN_DIR overrides the directory (the benchmark builds into a temporary one).
+# MLP_KUBE_PROGRESS names a JSON file that says which part is building and about how long is left
+# (scripts/services/kube.sh passes it; the portal reads it while the local cluster is not up yet).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 services="$(cd "$here/.." && pwd)"
 root="$(cd "$here/../.." && pwd)"
-force="" print_only=""
+force="" print_only="" check_only=""
 case "${1:-}" in
   "") ;;
   --force) force=1 ;;
   --print-bin-dir) print_only=1 ;;
-  *) echo "usage: build.sh [--force | --print-bin-dir]" >&2; exit 2 ;;
+  --check) check_only=1 ;;
+  *) echo "usage: build.sh [--force | --print-bin-dir | --check]" >&2; exit 2 ;;
 esac
 
 log() { printf '[kube-build] %s\n' "$*" >&2; }
@@ -51,8 +55,12 @@ if [ -n "$print_only" ]; then echo "$bin"; exit 0; fi
 mkdir -p "$bin"
 components=(kube-apiserver kube-controller-manager kube-scheduler)
 crds="$(dirname "$bin")/argo-crds"
-if [ -z "$force" ] && [ -x "$bin/etcd" ] && [ -x "$bin/kube" ] && [ -L "$bin/kube-scheduler" ] &&
-  [ -x "$bin/kwok" ] && [ -x "$bin/workflow-controller" ] && [ -f "$crds/.complete" ]; then
+built() {
+  [ -x "$bin/etcd" ] && [ -x "$bin/kube" ] && [ -L "$bin/kube-scheduler" ] &&
+    [ -x "$bin/kwok" ] && [ -x "$bin/workflow-controller" ] && [ -f "$crds/.complete" ]
+}
+if [ -n "$check_only" ]; then built; exit; fi
+if [ -z "$force" ] && built; then
   log "etcd, kube (${components[*]}), kwok, workflow-controller: up to date in ${bin#"$root"/}"
   echo "$bin"
   exit 0
@@ -63,6 +71,46 @@ command -v go >/dev/null ||
 export CGO_ENABLED=0 GOWORK=off
 common=(-trimpath -buildvcs=false)
 
+# What each part takes to build cold (empty module and build caches) on the 2-core machine the
+# README's figures come from (bench/services.sh measures it); only for the time-left estimate.
+expected_seconds() {
+  case "$1" in
+    etcd) echo 70 ;;
+    kube) echo 330 ;;
+    kwok) echo 60 ;;
+    workflow-controller) echo 105 ;;
+  esac
+}
+describe() {
+  case "$1" in
+    kube) echo "kube-apiserver, kube-controller-manager and kube-scheduler" ;;
+    workflow-controller) echo "the Argo Workflows controller" ;;
+    kwok) echo "KWOK, the simulated GPU nodes" ;;
+    *) echo "$1" ;;
+  esac
+}
+# The parts still to build, in build order; kube.sh adds one step after them: starting the cluster.
+todo=()
+for name in etcd kube kwok workflow-controller; do
+  if [ -n "$force" ] || [ ! -x "$bin/$name" ]; then todo+=("$name"); fi
+done
+step=0
+# progress NAME: NAME starts building now. Written to a temporary file, then renamed, so a reader
+# never sees half a file.
+progress() {
+  [ -n "${MLP_KUBE_PROGRESS:-}" ] || return 0
+  local name="$1" later=0 seen="" other
+  step=$((step + 1))
+  for other in "${todo[@]}"; do
+    [ -n "$seen" ] && later=$((later + $(expected_seconds "$other")))
+    [ "$other" = "$name" ] && seen=1
+  done
+  printf '{"state":"building","step":%d,"steps":%d,"part":"%s","since":%d,"seconds":%d,"laterSeconds":%d,"log":"%s"}\n' \
+    "$step" "$((${#todo[@]} + 1))" "$(describe "$name")" "$(date +%s)" "$(expected_seconds "$name")" \
+    "$((later + 20))" "${MLP_KUBE_BUILD_LOG:-}" >"$MLP_KUBE_PROGRESS.tmp"
+  mv -f "$MLP_KUBE_PROGRESS.tmp" "$MLP_KUBE_PROGRESS"
+}
+
 # build NAME MODULE-DIR LDFLAGS [PACKAGE]: go build into a temporary file, then rename, so an
 # interrupted build never leaves a binary that a later run would take as finished.
 build() {
@@ -71,6 +119,7 @@ build() {
     log "$name: up to date in ${bin#"$root"/}"
     return 0
   fi
+  progress "$name"
   log "$name: building from the Go module proxy that go env GOPROXY names (minutes on a small machine)"
   start="$(date +%s)"
   (cd "$services/$dir" && go build "${common[@]}" -ldflags "$ldflags" -o "$bin/.$name.tmp" "$pkg")

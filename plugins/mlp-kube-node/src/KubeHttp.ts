@@ -1,8 +1,17 @@
 import * as k8s from '@kubernetes/client-node';
 import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { KubeApiError, KubeUnreachableError } from './errors';
+import {
+  ClusterStartingError,
+  KubeApiError,
+  KubeUnreachableError,
+} from './errors';
 import { KubeCluster } from './clusterConfig';
+import {
+  localClusterFailure,
+  localClusterWait,
+  readLocalClusterProgress,
+} from './localClusterProgress';
 
 export type KubeRequest = {
   method: 'GET' | 'PATCH' | 'POST' | 'DELETE';
@@ -35,8 +44,10 @@ export class KubeHttp {
   readonly server: string;
   /** Calls made so far: the bench and the cache tests count them. */
   requestCount = 0;
+  private readonly progressFile?: string;
 
   constructor(cluster: KubeCluster) {
+    this.progressFile = cluster.progressFile;
     this.kc.loadFromOptions({
       clusters: [
         {
@@ -172,7 +183,11 @@ export class KubeHttp {
       ...(timeoutMs > 0 ? { timeout: timeoutMs } : {}),
       signal,
     };
-    await this.kc.applyToHTTPSOptions(options);
+    try {
+      await this.kc.applyToHTTPSOptions(options);
+    } catch (error) {
+      throw this.unreachable(what, error as Error);
+    }
     const url = new URL(`${this.server}${path}`);
     this.requestCount += 1;
     try {
@@ -192,6 +207,14 @@ export class KubeHttp {
 
   private unreachable(what: string, error: Error) {
     const cause = error as NodeJS.ErrnoException;
+    // The local cluster's first start builds it for minutes: that is a wait, not a fault.
+    const progress = this.progressFile
+      ? readLocalClusterProgress(this.progressFile)
+      : undefined;
+    const wait = progress && localClusterWait(progress, Date.now());
+    if (wait) return new ClusterStartingError(`Could not ${what}: ${wait}`);
+    const failure = progress && localClusterFailure(progress);
+    if (failure) return new KubeUnreachableError(`Could not ${what}: ${failure}`);
     return new KubeUnreachableError(
       `Could not ${what}: the Kubernetes API server at ${
         this.server

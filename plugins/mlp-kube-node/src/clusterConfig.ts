@@ -10,7 +10,10 @@ const clusterSchema = z.object({
   caData: z.string().optional(),
   skipTLSVerify: z.boolean().optional(),
 });
-export type KubeCluster = z.infer<typeof clusterSchema>;
+export type KubeCluster = z.infer<typeof clusterSchema> & {
+  /** mlp.kubernetes.localClusterProgress: the local cluster's progress file, if it is one. */
+  progressFile?: string;
+};
 
 /**
  * The cluster the portal works with (the mlp:* actions, the GPU quota plugin): the entry named by mlp.kubernetes.cluster (default: the
@@ -46,5 +49,8 @@ export function readKubeCluster(config: Config): KubeCluster | undefined {
       )}. It needs name, url and serviceAccountToken.`,
     );
   }
-  return parsed.data;
+  const progressFile = config.getOptionalString(
+    'mlp.kubernetes.localClusterProgress',
+  );
+  return progressFile ? { ...parsed.data, progressFile } : parsed.data;
 }

@@ -14,7 +14,16 @@ export class KubeApiError extends CustomErrorBase {
 
 /** The Kubernetes API server could not be reached at all. */
 export class KubeUnreachableError extends CustomErrorBase {
-  name = 'KubeUnreachableError' as const;
+  name: string = 'KubeUnreachableError';
+}
+
+/**
+ * The local cluster is not up yet: it is being built or started (scripts/services.sh). Not a
+ * fault: answered 503 under this name, so that pages say it and look again later.
+ */
+export class ClusterStartingError extends KubeUnreachableError {
+  name = 'ClusterStartingError';
+  statusCode = 503;
 }
 
 /** No cluster, MLflow server or folder is configured for what a feature needs. */

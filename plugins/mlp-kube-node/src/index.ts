@@ -6,10 +6,16 @@
 export { KubeHttp, type KubeRequest, type WatchEvent } from './KubeHttp';
 export { readKubeCluster, type KubeCluster } from './clusterConfig';
 export {
+  ClusterStartingError,
   KubeApiError,
   KubeUnreachableError,
   NotConfiguredError,
 } from './errors';
+export {
+  readLocalClusterProgress,
+  localClusterWait,
+  type LocalClusterProgress,
+} from './localClusterProgress';
 export type { KubeList, KubeObject } from './types';
 export { gpuCount, isGpuResource, podGpus, type Pod } from './gpus';
 export { parseQuantity, podCompute } from './quantity';

@@ -13,3 +13,14 @@ export function errorMessage(error: unknown): string {
   }
   return String(error);
 }
+
+/**
+ * The backend's answer when the local cluster is still being built or started
+ * (ClusterStartingError, 503): a wait with the step and the time left, not a fault.
+ */
+export function isClusterStarting(error: unknown): boolean {
+  return (
+    error instanceof ResponseError &&
+    error.body?.error?.name === 'ClusterStartingError'
+  );
+}

@@ -1,13 +1,17 @@
 import { ResponseError } from '@backstage/errors';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { errorMessage } from './errorMessage';
-import { ErrorState } from './states';
+import { CLUSTER_STARTING_RETRY_MS, ErrorState } from './states';
 
-async function responseError(status: number, message: string) {
+async function responseError(
+  status: number,
+  message: string,
+  name = 'InputError',
+) {
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name: 'InputError', message },
+        error: { name, message },
         response: { statusCode: status },
       }),
       {
@@ -33,5 +37,48 @@ describe('error states', () => {
     expect(screen.getByText('MLflow is down')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(retry).toHaveBeenCalledTimes(1);
+  });
+
+  it('says the local cluster is being built, as information, and looks again by itself', async () => {
+    jest.useFakeTimers();
+    try {
+      const error = await responseError(
+        503,
+        'Could not list jobs: the local cluster is still being built (step 2 of 5: kube-apiserver; about 6 min left).',
+        'ClusterStartingError',
+      );
+      const retry = jest.fn();
+      render(<ErrorState error={error} onRetry={retry} />);
+      expect(
+        screen.getByText('The local cluster is being built'),
+      ).toBeInTheDocument();
+      expect(screen.getByText(/step 2 of 5: kube-apiserver/)).toBeInTheDocument();
+      expect(screen.getByRole('alert')).toHaveClass('MuiAlert-standardInfo');
+      expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+      jest.advanceTimersByTime(CLUSTER_STARTING_RETRY_MS - 1);
+      expect(retry).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(1);
+      expect(retry).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('a cluster that does not answer for another reason stays an error, with no retry of its own', async () => {
+    jest.useFakeTimers();
+    try {
+      const error = await responseError(
+        503,
+        'the Kubernetes API server did not answer',
+        'ServiceUnavailableError',
+      );
+      const retry = jest.fn();
+      render(<ErrorState error={error} onRetry={retry} />);
+      expect(screen.getByRole('alert')).toHaveClass('MuiAlert-standardError');
+      jest.advanceTimersByTime(CLUSTER_STARTING_RETRY_MS * 2);
+      expect(retry).not.toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -25,6 +25,7 @@ import {
 } from '@internal/plugin-gpu-quota-common';
 import {
   KubeApiError,
+  ClusterStartingError,
   KubeUnreachableError,
 } from '@internal/plugin-mlp-kube-node';
 import { QuotaRequestStore } from '../store/QuotaRequestStore';
@@ -600,6 +601,8 @@ export class GpuQuotaService {
 }
 
 function clusterError(error: unknown): Error {
+  // The local cluster is still being built: 503 under its own name, so pages say so and wait.
+  if (error instanceof ClusterStartingError) return error;
   if (error instanceof KubeUnreachableError) {
     return new ServiceUnavailableError(error.message, error);
   }

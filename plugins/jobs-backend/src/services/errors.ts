@@ -1,5 +1,6 @@
 import { CustomErrorBase } from '@backstage/errors';
 import {
+  ClusterStartingError,
   KubeApiError,
   KubeUnreachableError,
 } from '@internal/plugin-mlp-kube-node';
@@ -18,6 +19,8 @@ export class ClusterRefusedError extends CustomErrorBase {
 
 /** The cluster's failures as the portal answers them. */
 export function clusterError(error: unknown, doing: string): Error {
+  // The local cluster is still being built: 503 under its own name, so pages say so and wait.
+  if (error instanceof ClusterStartingError) return error;
   if (error instanceof KubeUnreachableError) {
     return new ClusterUnavailableError(`${doing}: ${error.message}`);
   }
