@@ -1,121 +1,178 @@
 #!/usr/bin/env node
-// Gives the demo live training jobs: once the backend answers, submits a few jobs through the real
-// jobs API as the guest user (so the quota and budget checks run as for anyone), on the local
-// cluster's simulated GPU nodes. Some finish within minutes, one fails, one runs for hours.
-// Nothing is written into the portal's database; a second start finds them and submits nothing.
+// Gives the demo live training jobs: once the backend answers, submits a few jobs per demo team
+// through the real jobs API, each as one of the team's catalog users (so the quota and budget
+// checks run as for anyone), on the local cluster's simulated GPU nodes. Some finish within
+// minutes, one fails and is retried, one runs for hours, and vision-team's L4 job waits for GPUs
+// until tabular-team's L4 job ends. Nothing is written into the portal's database; a second
+// start finds the jobs and submits nothing.
 //   node scripts/seed-demo-jobs.mjs [BACKEND_URL]     default http://localhost:7007
-// scripts/start.sh runs it in the background when it started the local services.
+// scripts/start.sh runs it in the background when it started the local services. It signs in
+// through the oauth2Proxy provider that the local services' config enables for this
+// (scripts/services-config.mjs). While the local cluster is still being built (first start), the
+// jobs API answers 503 ClusterStartingError: the script waits for it.
 const backend = (process.argv[2] ?? 'http://localhost:7007').replace(
   /\/+$/,
   '',
 );
-const WAIT_MINUTES = 20;
+const WAIT_MINUTES = 30;
 
+const base = {
+  image: 'ml-training:latest',
+  script: 'train.py',
+  memory: '16Gi',
+  timeoutHours: 1,
+};
+
+/** In submission order: the L4 jobs of nlp-team and tabular-team take a node each first. */
 export const DEMO_JOBS = [
   {
-    name: 'demo-tokenizer-sweep',
-    gpus: 1,
-    timeoutHours: 1,
-    simulate: { runtime: '90s' },
+    user: 'amira.haddad',
+    team: 'nlp-team',
+    jobs: [
+      {
+        name: 'demo-bert-large',
+        gpus: 2,
+        gpuProduct: 'NVIDIA-L4',
+        timeoutHours: 8,
+        simulate: { runtime: '6h' },
+      },
+      { name: 'demo-tokenizer-sweep', gpus: 1, simulate: { runtime: '90s' } },
+      {
+        name: 'demo-label-check',
+        gpus: 1,
+        retries: 1,
+        simulate: {
+          runtime: '20s',
+          exitCode: 1,
+          failure: "KeyError: column 'urgency' not in the training data",
+        },
+      },
+    ],
+    project: 'support-ticket-classifier',
   },
   {
-    name: 'demo-distil-eval',
-    gpus: 1,
-    timeoutHours: 1,
-    simulate: { runtime: '4m' },
+    user: 'raj.patel',
+    team: 'tabular-team',
+    jobs: [
+      {
+        name: 'demo-churn-retrain',
+        gpus: 2,
+        gpuProduct: 'NVIDIA-L4',
+        simulate: { runtime: '5m' },
+      },
+      { name: 'demo-churn-shap', gpus: 1, simulate: { runtime: '60s' } },
+    ],
+    project: 'churn-predictor',
   },
   {
-    name: 'demo-label-check',
-    gpus: 1,
-    timeoutHours: 1,
-    retries: 1,
-    simulate: {
-      runtime: '20s',
-      exitCode: 1,
-      failure: "KeyError: column 'urgency' not in the training data",
-    },
-  },
-  {
-    name: 'demo-bert-large',
-    gpus: 2,
-    timeoutHours: 8,
-    simulate: { runtime: '6h' },
+    user: 'li.wei',
+    team: 'vision-team',
+    jobs: [
+      { name: 'demo-defect-augment', gpus: 2, simulate: { runtime: '2m' } },
+      {
+        // Both L4 nodes have 2 GPUs taken by now: this waits until demo-churn-retrain ends.
+        name: 'demo-defect-l4-eval',
+        gpus: 4,
+        gpuProduct: 'NVIDIA-L4',
+        simulate: { runtime: '3m' },
+      },
+    ],
+    project: 'defect-detector',
   },
 ];
 
 const log = message => console.log(`[demo-jobs] ${message}`);
 const sleep = ms => new Promise(r => setTimeout(r, ms));
+const deadline = Date.now() + WAIT_MINUTES * 60_000;
 
-async function guestToken() {
-  const deadline = Date.now() + WAIT_MINUTES * 60_000;
+/**
+ * A token for a catalog user, once the backend answers and its catalog holds the user (sign-in
+ * fails with 500 "unable to resolve user identity" until the catalog has read catalog/org.yaml).
+ */
+async function tokenOf(user) {
+  let last = 'no answer';
   for (;;) {
     try {
-      const res = await fetch(`${backend}/api/auth/guest/refresh`);
-      if (res.ok) {
-        const body = await res.json();
-        return {
-          token: body.backstageIdentity.token,
-          teams: (body.backstageIdentity.identity.ownershipEntityRefs ?? [])
-            .filter(r => r.startsWith('group:'))
-            .map(r => r.replace(/^group:[^/]+\//, '')),
-        };
+      const res = await fetch(`${backend}/api/auth/oauth2Proxy/refresh`, {
+        headers: {
+          'X-Forwarded-User': user,
+          'X-Requested-With': 'XMLHttpRequest',
+        },
+      });
+      if (res.ok) return (await res.json()).backstageIdentity.token;
+      last = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`;
+      // No such provider: the local services' config is not in the portal's config list.
+      if (res.status === 404) {
+        throw new Error(
+          `sign-in as ${user} refused (${last}); the local services' config (data/services/app-config.services.yaml) enables it`,
+        );
       }
-    } catch {
+    } catch (error) {
+      if (String(error.message).startsWith('sign-in as')) throw error;
       // not up yet
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `the backend at ${backend} did not answer within ${WAIT_MINUTES} minutes`,
+        `could not sign in as ${user} at ${backend} within ${WAIT_MINUTES} minutes (last answer: ${last})`,
       );
     }
     await sleep(3000);
   }
 }
 
+/** A jobs API call; waits while the local cluster is still being built (503). */
 async function api(token, method, path, body) {
-  const res = await fetch(`${backend}/api/jobs${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok)
+  for (;;) {
+    const res = await fetch(`${backend}/api/jobs${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (res.ok) return JSON.parse(text);
+    if (res.status === 503 && Date.now() < deadline) {
+      await sleep(10_000);
+      continue;
+    }
     throw new Error(`${method} /api/jobs${path}: ${res.status} ${text}`);
-  return JSON.parse(text);
+  }
 }
 
-async function main() {
-  const { token, teams } = await guestToken();
-  const team = teams[0];
-  if (!team) {
-    log('the guest user is in no team: no demo jobs');
-    return;
-  }
-  const { jobs } = await api(token, 'GET', `?team=${encodeURIComponent(team)}`);
-  const have = new Set(jobs.map(j => j.name));
-  for (const job of DEMO_JOBS) {
-    if (have.has(job.name)) continue;
+async function seedTeam({ user, team, jobs, project }) {
+  const token = await tokenOf(user);
+  const { jobs: have } = await api(
+    token,
+    'GET',
+    `?team=${encodeURIComponent(team)}`,
+  );
+  const names = new Set(have.map(j => j.name));
+  for (const job of jobs) {
+    if (names.has(job.name)) continue;
     try {
       const { job: made } = await api(token, 'POST', '', {
+        ...base,
         ...job,
         team,
-        image: 'ml-training:latest',
-        script: 'train.py',
-        memory: '16Gi',
-        project: 'support-ticket-classifier',
-        experiment: 'support-ticket-classifier',
+        project,
+        experiment: project,
       });
       log(
-        `submitted ${made.id} (${job.gpus} GPU, runs ${job.simulate.runtime}) to ${team}`,
+        `${user} submitted ${made.id} to ${team} (${job.gpus} GPU${
+          job.gpuProduct ? ` ${job.gpuProduct}` : ''
+        }, runs ${job.simulate.runtime})`,
       );
     } catch (error) {
       // A refusal (quota, budget) is what a user would see; the demo goes on without this job.
-      log(`not submitted ${job.name}: ${error.message}`);
+      log(`not submitted ${job.name} to ${team}: ${error.message}`);
     }
   }
+}
+
+async function main() {
+  for (const team of DEMO_JOBS) await seedTeam(team);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -249,9 +249,29 @@ await apply({
 
 // 4. Demo GPU pods. Quota admission needs the quota's usage computed by the controller manager
 // and the namespace's default service account; both appear within seconds, so retry.
+// A pod's resources cannot change in place: a demo pod whose file changed since the cluster was
+// made (the API server answers 422) is deleted and made again.
+async function applyPod(pod) {
+  try {
+    return await apply(pod);
+  } catch (e) {
+    if (e.code !== 422) throw e;
+    const { name, namespace } = pod.metadata;
+    await core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 });
+    console.log(`pod ${namespace}/${name}: changed in the file, made again`);
+    await retry(`pod ${namespace}/${name} to be gone`, async () => {
+      const gone = await core
+        .readNamespacedPod({ name, namespace })
+        .then(() => false)
+        .catch(err => err.code === 404);
+      if (!gone) throw new Error('still there');
+    });
+    return apply(pod);
+  }
+}
 for (const pod of readYaml(join(here, 'demo-workloads.yaml'))) {
   await retry(`pod ${pod.metadata.namespace}/${pod.metadata.name}`, () =>
-    apply(pod),
+    applyPod(pod),
   );
   console.log(`pod ${pod.metadata.namespace}/${pod.metadata.name}`);
 }

@@ -41,8 +41,12 @@ export function WorkloadsTable(props: { workloads: GpuWorkload[] }) {
               {w.owner ? `${w.owner.kind} ${w.owner.name}` : '—'}
             </TableCell>
             <TableCell>{formatGpus(w.gpus)}</TableCell>
-            <TableCell>{w.phase}</TableCell>
-            <TableCell title={formatDateTime(w.since)}>
+            {/* A word such as Running is never broken across lines. */}
+            <TableCell style={{ whiteSpace: 'nowrap' }}>{w.phase}</TableCell>
+            <TableCell
+              title={formatDateTime(w.since)}
+              style={{ whiteSpace: 'nowrap' }}
+            >
               {formatAgo(w.since)}
             </TableCell>
           </TableRow>
