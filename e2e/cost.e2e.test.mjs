@@ -143,11 +143,9 @@ describe('GPU cost in Chromium', () => {
   });
 
   test('the cost page shows the chart, and its CSV matches the tables', async () => {
-    // A 1-GPU training pod of the support-ticket-classifier ran for a while. There are no nodes
-    // here, so the test plays the kubelet and marks it Running with a start time.
+    // A 1-GPU training pod of the support-ticket-classifier runs for 20 s on a simulated GPU
+    // node: the scheduler places it, KWOK starts and ends it (services/kube/cluster/kwok-stages.yaml).
     const api_ = core();
-    const monthStart = Date.parse(`${month}-01T00:00:00Z`);
-    const started = new Date(Math.max(Date.now() - 2 * 3_600_000, monthStart));
     await api_.createNamespacedPod({
       namespace,
       body: {
@@ -158,6 +156,7 @@ describe('GPU cost in Chromium', () => {
             'mlplatform.dev/model': 'support-ticket-classifier',
             'mlplatform.dev/user': 'amira.haddad',
           },
+          annotations: { 'mlplatform.dev/simulated-runtime': '20s' },
         },
         spec: {
           restartPolicy: 'Never',
@@ -174,16 +173,7 @@ describe('GPU cost in Chromium', () => {
         },
       },
     });
-    await api_.patchNamespacedPodStatus(
-      {
-        name: pod,
-        namespace,
-        body: {
-          status: { phase: 'Running', startTime: started.toISOString() },
-        },
-      },
-      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
-    );
+    const monthStart = Date.parse(`${month}-01T00:00:00Z`);
     const next = new Date(monthStart);
     next.setUTCMonth(next.getUTCMonth() + 1);
     const range = `from=${month}-01&to=${next.toISOString().slice(0, 10)}`;
@@ -193,19 +183,27 @@ describe('GPU cost in Chromium', () => {
       });
       return s.json?.byModel?.find(l => l.key === 'support-ticket-classifier');
     };
-    assert.ok(
-      await eventually(modelLine, { timeoutMs: 60_000, intervalMs: 1_000 }),
-      'the ledger did not record the pod',
+    const ended = await eventually(
+      async () => {
+        const p = await api_.readNamespacedPod({ name: pod, namespace });
+        return p.status?.phase === 'Succeeded' && p;
+      },
+      { timeoutMs: 90_000, intervalMs: 1_000 },
     );
-    // The pod ends: the ledger closes it, and the figures stop moving.
-    await api_.deleteNamespacedPod({
-      name: pod,
-      namespace,
-      gracePeriodSeconds: 0,
-    });
-    await new Promise(r => setTimeout(r, 5_000));
-    const line = await modelLine();
-    assert.ok(line.gpuHours >= 1.9, JSON.stringify(line));
+    assert.ok(ended, 'the pod did not run and end on a simulated node');
+    const ranHours =
+      (Date.parse(ended.status.containerStatuses[0].state.terminated.finishedAt) -
+        Date.parse(ended.status.startTime)) /
+      3_600_000;
+    // The ledger closes it at its end, and the figures stop moving.
+    const line = await eventually(
+      async () => {
+        const l = await modelLine();
+        return l && Math.abs(l.gpuHours - ranHours) < 0.001 && l;
+      },
+      { timeoutMs: 60_000, intervalMs: 1_000 },
+    );
+    assert.ok(line, `the ledger did not bill the pod's ${ranHours} GPU hours`);
 
     browser = await launch();
     const page = await browser.context.newPage();

@@ -62,7 +62,7 @@ curl -fs -o /dev/null http://127.0.0.1:7480/api/v2/buildinfo ||
   mlp_die "the fake Coder did not start; see $out/fake-coder.log"
 
 status=0
-node --test --test-concurrency=1 --test-timeout=600000 e2e/api.e2e.test.mjs e2e/portal.e2e.test.mjs e2e/gpu-quota.e2e.test.mjs e2e/cost.e2e.test.mjs e2e/mlflow.e2e.test.mjs e2e/coder.e2e.test.mjs || status=1
+node --test --test-concurrency=1 --test-timeout=600000 e2e/api.e2e.test.mjs e2e/portal.e2e.test.mjs e2e/gpu-quota.e2e.test.mjs e2e/jobs.e2e.test.mjs e2e/cost.e2e.test.mjs e2e/mlflow.e2e.test.mjs e2e/coder.e2e.test.mjs || status=1
 
 # The mlp CLI and SDK (sdk/python) with pytest: offline tests, and tests against this portal's
 # backend as the guest (a data scientist of nlp-team). Counts go out as TAP summary lines.
