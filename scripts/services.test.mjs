@@ -219,6 +219,13 @@ test('kube: a failed build names the service, its log and the fix', async t => {
     readFileSync(join(dir, 'kube', 'build.log'), 'utf8'),
     /GOPROXY=off/,
   );
+  // The portal reads this while the cluster is not up: it says the start failed, why and where.
+  const progress = JSON.parse(
+    readFileSync(join(dir, 'kube', 'progress.json'), 'utf8'),
+  );
+  assert.equal(progress.state, 'failed');
+  assert.match(progress.message, /kube: building .* failed; see .*build\.log/);
+  assert.equal(progress.log, join(dir, 'kube'));
 });
 
 test('kube: etcd dying on start names it and its log, and leaves nothing running', async t => {
