@@ -192,7 +192,9 @@ describe('GPU cost in Chromium', () => {
     );
     assert.ok(ended, 'the pod did not run and end on a simulated node');
     const ranHours =
-      (Date.parse(ended.status.containerStatuses[0].state.terminated.finishedAt) -
+      (Date.parse(
+        ended.status.containerStatuses[0].state.terminated.finishedAt,
+      ) -
         Date.parse(ended.status.startTime)) /
       3_600_000;
     // The ledger closes it at its end, and the figures stop moving.

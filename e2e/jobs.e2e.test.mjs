@@ -111,7 +111,10 @@ describe('a training job really runs: template, mlp train, Running, Succeeded, b
       },
       { timeoutMs: 30_000, intervalMs: 500 },
     );
-    assert.ok(running, `not Running within 30 s: ${JSON.stringify(await jobOf(id))}`);
+    assert.ok(
+      running,
+      `not Running within 30 s: ${JSON.stringify(await jobOf(id))}`,
+    );
     const secondsToRunning = (Date.now() - submittedAt) / 1000;
     assert.ok(secondsToRunning < 30, `${secondsToRunning} s to Running`);
     const node = await kubeGet(`/api/v1/nodes/${running.node}`);
@@ -153,9 +156,12 @@ describe('a training job really runs: template, mlp train, Running, Succeeded, b
     const runtime = (end - start) / 1000;
     assert.ok(runtime >= 59 && runtime <= 75, `ran ${runtime} s`);
     const rates = (await api('/api/cost/rates', { token })).json;
-    const expected = 2 * (runtime / 3600) * rates.gpuHourlyRates['nvidia.com/gpu'];
+    const expected =
+      2 * (runtime / 3600) * rates.gpuHourlyRates['nvidia.com/gpu'];
     const today = new Date().toISOString().slice(0, 10);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const line = await eventually(async () => {
       const summary = await api(
         `/api/cost/teams/${team}/summary?from=${today}&to=${tomorrow}`,
@@ -165,7 +171,10 @@ describe('a training job really runs: template, mlp train, Running, Succeeded, b
       // The line is final once the ledger has the pod's end: it stops growing.
       return l && Math.abs(l.cost - expected) < 0.005 && l;
     });
-    assert.ok(line, `the ledger's cost of ${project} is not ${expected.toFixed(4)}`);
+    assert.ok(
+      line,
+      `the ledger's cost of ${project} is not ${expected.toFixed(4)}`,
+    );
     assert.equal(Math.round(line.cost * 100), Math.round(expected * 100));
     assert.equal(Math.round(done.costSoFar * 100), Math.round(expected * 100));
 
@@ -184,9 +193,7 @@ describe('a training job really runs: template, mlp train, Running, Succeeded, b
     const page = await browser.context.newPage();
     await step(page, 'jobs-page', async () => {
       await signIn(page, `/jobs?team=${team}`);
-      const row = page
-        .getByRole('row')
-        .filter({ hasText: id });
+      const row = page.getByRole('row').filter({ hasText: id });
       await row.waitFor({ timeout: 60_000 });
       const text = await row.innerText();
       assert.match(text, /Succeeded/);

@@ -12,9 +12,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 function adminConnection() {
   const env = readFileSync(join(root, 'data/services/services.env'), 'utf8');
   const file = /^MLP_KUBECONFIG=(.*)$/m.exec(env)?.[1];
-  if (!file) throw new Error('data/services/services.env names no MLP_KUBECONFIG');
+  if (!file)
+    throw new Error('data/services/services.env names no MLP_KUBECONFIG');
   const config = parse(readFileSync(file, 'utf8'));
-  const context = config.contexts.find(c => c.name === config['current-context']).context;
+  const context = config.contexts.find(
+    c => c.name === config['current-context'],
+  ).context;
   const cluster = config.clusters.find(c => c.name === context.cluster).cluster;
   const user = config.users.find(u => u.name === context.user).user;
   return {
@@ -30,7 +33,13 @@ export async function kubeGet(path) {
   return new Promise((resolveAnswer, reject) => {
     const req = https.request(
       new URL(path, server),
-      { ca, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+      {
+        ca,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+        },
+      },
       res => {
         let body = '';
         res.setEncoding('utf8');
@@ -38,7 +47,11 @@ export async function kubeGet(path) {
         res.on('end', () =>
           res.statusCode === 200
             ? resolveAnswer(JSON.parse(body))
-            : reject(new Error(`GET ${path}: ${res.statusCode} ${body.slice(0, 300)}`)),
+            : reject(
+                new Error(
+                  `GET ${path}: ${res.statusCode} ${body.slice(0, 300)}`,
+                ),
+              ),
         );
       },
     );

@@ -107,5 +107,8 @@ test('a real cluster gets neither the progress file nor the demo sign-in', t => 
   assert.equal(config.mlp, undefined);
   assert.equal(config.jobs, undefined);
   assert.equal(config.auth, undefined);
-  assert.equal(config.kubernetes.clusterLocatorMethods[0].clusters[0].name, 'mlp');
+  assert.equal(
+    config.kubernetes.clusterLocatorMethods[0].clusters[0].name,
+    'mlp',
+  );
 });

@@ -214,7 +214,8 @@ export class KubeHttp {
     const wait = progress && localClusterWait(progress, Date.now());
     if (wait) return new ClusterStartingError(`Could not ${what}: ${wait}`);
     const failure = progress && localClusterFailure(progress);
-    if (failure) return new KubeUnreachableError(`Could not ${what}: ${failure}`);
+    if (failure)
+      return new KubeUnreachableError(`Could not ${what}: ${failure}`);
     return new KubeUnreachableError(
       `Could not ${what}: the Kubernetes API server at ${
         this.server

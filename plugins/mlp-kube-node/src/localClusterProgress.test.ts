@@ -94,12 +94,18 @@ describe('KubeHttp while the local cluster is not up', () => {
       progressFile,
     });
   }
-  const read = (http: KubeHttp) =>
-    http.request({ method: 'GET', path: '/api/v1/nodes', what: 'list nodes' });
+  /** The error listing nodes fails with (it must fail: nothing listens). */
+  const failure = (http: KubeHttp): Promise<Error> =>
+    http
+      .request({ method: 'GET', path: '/api/v1/nodes', what: 'list nodes' })
+      .then(
+        () => new Error('the request did not fail'),
+        (e: Error) => e,
+      );
 
   it('answers ClusterStartingError with the step while it is built', async () => {
     const http = await httpWith({ ...building, since: Date.now() / 1000 });
-    const error = await read(http).catch(e => e);
+    const error = await failure(http);
     expect(error).toBeInstanceOf(ClusterStartingError);
     expect(error.name).toBe('ClusterStartingError');
     expect(error.message).toMatch(
@@ -113,7 +119,7 @@ describe('KubeHttp while the local cluster is not up', () => {
       state: 'failed',
       message: 'kube: etcd exited on start; see etcd.log',
     });
-    const error = await read(http).catch(e => e);
+    const error = await failure(http);
     expect(error).toBeInstanceOf(KubeUnreachableError);
     expect(error).not.toBeInstanceOf(ClusterStartingError);
     expect(error.message).toBe(
@@ -123,7 +129,7 @@ describe('KubeHttp while the local cluster is not up', () => {
 
   it('is a plain unreachable server once the cluster was up, or without a progress file', async () => {
     for (const progress of [{ ...building, state: 'up' }, undefined]) {
-      const error = await read(await httpWith(progress)).catch(e => e);
+      const error = await failure(await httpWith(progress));
       expect(error).toBeInstanceOf(KubeUnreachableError);
       expect(error).not.toBeInstanceOf(ClusterStartingError);
       expect(error.message).toMatch(/did not answer \(ECONNREFUSED\)/);

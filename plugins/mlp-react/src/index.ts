@@ -7,11 +7,7 @@ export { BackendRequests } from './BackendRequests';
 export { DownloadButton } from './DownloadButton';
 export { errorMessage, isClusterStarting } from './errorMessage';
 export { LevelBar } from './LevelBar';
-export {
-  ActionError,
-  CLUSTER_STARTING_RETRY_MS,
-  ErrorState,
-} from './states';
+export { ActionError, CLUSTER_STARTING_RETRY_MS, ErrorState } from './states';
 export { teamOfEntity, type EntityTeam } from './teamOfEntity';
 export { formatMoney } from './money';
 export { responseStatus } from './responseStatus';

@@ -52,7 +52,9 @@ describe('error states', () => {
       expect(
         screen.getByText('The local cluster is being built'),
       ).toBeInTheDocument();
-      expect(screen.getByText(/step 2 of 5: kube-apiserver/)).toBeInTheDocument();
+      expect(
+        screen.getByText(/step 2 of 5: kube-apiserver/),
+      ).toBeInTheDocument();
       expect(screen.getByRole('alert')).toHaveClass('MuiAlert-standardInfo');
       expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
       jest.advanceTimersByTime(CLUSTER_STARTING_RETRY_MS - 1);
