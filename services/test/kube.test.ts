@@ -113,10 +113,11 @@ describe('local kube-apiserver', () => {
     );
   });
 
-  test('the demo teams have GPU quotas whose usage counts their pending pods', async () => {
+  test("the demo teams have GPU quotas whose usage counts their demo workloads' GPUs", async () => {
+    // services/kube/demo-workloads.yaml: nlp-team 2 + 2, vision-team 8 + 2, tabular-team 1.
     const expected = {
       'nlp-team': ['8', '4'],
-      'vision-team': ['16', '16'],
+      'vision-team': ['16', '10'],
       'tabular-team': ['4', '1'],
     };
     for (const [namespace, [hard, used]] of Object.entries(expected)) {

@@ -5,8 +5,13 @@ import { HttpKubeObjects } from '../kube/HttpKubeObjects';
 import { readSettings } from '../settings';
 import { accessFor, counting, runAction } from '../__testUtils__/fakes';
 import {
+  core,
+  createPod,
+  createTestTeam,
+  deleteTestNamespace,
   localCluster,
   servicesConfig,
+  waitForGpuQuota,
 } from '@internal/plugin-mlp-kube-node/testUtils';
 import { createArgoApplicationAction } from './argocd';
 import { ActionDeps } from './deps';
@@ -35,6 +40,11 @@ const app = {
   repoUrl: 'https://git.example.com/nlp/t.git',
 };
 const long = 'a'.repeat(64);
+/**
+ * A team of the test's own whose 2-GPU quota a pending pod fills (the demo teams have free GPUs
+ * and their use changes as the demo's jobs run). Named when the cases are; made in beforeAll.
+ */
+const full = { team: '', gpusPerJob: 1 };
 
 type Case = [string, string, Record<string, unknown>, RegExp];
 
@@ -294,8 +304,8 @@ const cases: Case[] = [
   [
     'quota exceeded',
     'check',
-    { team: 'vision-team', gpusPerJob: 1 },
-    /gpusPerJob: 1 GPUs do not fit in vision-team's GPU quota: 16 of 16 are in use, 0 free/,
+    full,
+    /gpusPerJob: 1 GPUs do not fit in full-[0-9a-f]{6}'s GPU quota: 2 of 2 are in use, 0 free/,
   ],
   [
     'more than the free GPUs',
@@ -332,6 +342,22 @@ const cases: Case[] = [
 ];
 
 describe('bad input fails before any side effect, naming the field', () => {
+  beforeAll(async () => {
+    full.team = await createTestTeam('full');
+    await core.createNamespacedResourceQuota({
+      namespace: full.team,
+      body: {
+        metadata: { name: 'gpu-quota' },
+        spec: { hard: { 'requests.nvidia.com/gpu': '2' } },
+      },
+    });
+    await waitForGpuQuota(full.team, { hard: '2', used: '0' });
+    // It asks for GPUs without tolerating the GPU nodes' taint: it waits, and counts.
+    await createPod(full.team, 'holds-the-quota', 2);
+    await waitForGpuQuota(full.team, { used: '2' });
+  });
+  afterAll(() => deleteTestNamespace(full.team));
+
   const { kube, calls } = counting(new HttpKubeObjects(localCluster()));
   let mlflowCalls = 0;
   const fetchCounting: typeof fetch = (...args) => {
