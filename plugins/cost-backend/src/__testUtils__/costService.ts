@@ -17,6 +17,26 @@ export const rates = new RateCard(
   ]),
 );
 
+/**
+ * Rates for pods that run for seconds on the simulated nodes: 3600 EUR per GPU-hour is 1 EUR per
+ * GPU-second (0.10 per MIG-slice-second), so a few seconds' use shows in cents and a second more
+ * or less in the ledger changes the figures.
+ */
+export const perSecondRates = new RateCard(
+  'EUR',
+  new Map([
+    ['nvidia.com/gpu', 3600],
+    ['nvidia.com/mig-1g.10gb', 360],
+  ]),
+);
+
+/**
+ * Summaries show hours rounded to 3 decimals (3.6 s): the shown figure is within half a thousandth
+ * of the exact one (a hair more, for a figure that falls on the half), `unitSeconds` / 3600.
+ */
+export const shownHours = (unitSeconds: number) =>
+  expect.closeTo(unitSeconds / 3600, 2.99);
+
 export class TestClock {
   constructor(public at: Date) {}
   now = () => this.at;

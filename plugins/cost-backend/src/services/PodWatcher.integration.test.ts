@@ -1,17 +1,26 @@
-// The watch against the real kube-apiserver that scripts/services.sh runs, on the real clock.
-// There are no nodes, so the test plays the kubelet through the status subresource.
+// The watch against the real kube-apiserver that scripts/services.sh runs, on the real clock. The
+// pods really run: the scheduler places them on KWOK's simulated GPU nodes and KWOK starts and
+// ends them (services/kube/cluster/kwok-stages.yaml). The test writes no pod status; it checks the
+// ledger against the pods' own timestamps.
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { KubeHttp } from '@internal/plugin-mlp-kube-node';
 import {
-  kubeConfig,
+  createSimulatedPod,
+  createTestTeam,
+  deletePodAndWait,
+  deleteTestNamespace,
   localCluster,
+  podFinished,
+  podStarted,
+  podTimes,
+  waitForPod,
+  waitUntil,
 } from '@internal/plugin-mlp-kube-node/testUtils';
-import * as k8s from '@kubernetes/client-node';
-import { randomBytes } from 'node:crypto';
 import {
   as,
   costServiceOn,
-  rates,
+  perSecondRates,
+  shownHours,
   TestClock,
 } from '../__testUtils__/costService';
 import { PodLedgerSync } from './PodLedgerSync';
@@ -19,61 +28,17 @@ import { PodWatcher } from './PodWatcher';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-const core = kubeConfig('admin').makeApiClient(k8s.CoreV1Api);
-const ns = `watch-${randomBytes(3).toString('hex')}`;
-// A team of its own: other suites run GPU pods in namespaces of the usual teams meanwhile.
-const team = ns;
-const mergePatch = k8s.setHeaderOptions(
-  'Content-Type',
-  k8s.PatchStrategy.MergePatch,
-);
-
-async function createPod(name: string) {
-  const gpus = { 'nvidia.com/gpu': '1' };
-  const pod = await core.createNamespacedPod({
-    namespace: ns,
-    body: {
-      metadata: { name },
-      spec: {
-        restartPolicy: 'Never',
-        containers: [
-          {
-            name: 'train',
-            image: 'ml-training:latest',
-            resources: { requests: gpus, limits: gpus },
-          },
-        ],
-      },
-    },
-  });
-  return pod.metadata!.uid!;
-}
-
-async function setStatus(name: string, status: object) {
-  await core.patchNamespacedPodStatus(
-    { name, namespace: ns, body: { status } },
-    mergePatch,
-  );
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined>) {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await new Promise(r => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** A team namespace of its own (its team is its name): other suites run GPU pods meanwhile. */
+let ns: string;
 
 beforeAll(async () => {
-  await core.createNamespace({
-    body: { metadata: { name: ns, labels: { 'mlplatform.dev/team': team } } },
-  });
+  ns = await createTestTeam('watch');
 });
-afterAll(async () => {
-  await core.deleteNamespace({ name: ns }).catch(() => undefined);
-});
+afterAll(() => deleteTestNamespace(ns));
+
+/** A time as the API server writes it (whole seconds), as the ledger keeps the pod's. */
+const iso = (t: Date) => t.toISOString().replace('.000Z', 'Z');
+const seconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
 
 it('records starts and ends as they happen, across watches the server ends', async () => {
   const knex = await databases.init('SQLITE_3');
@@ -84,94 +49,105 @@ it('records starts and ends as they happen, across watches the server ends', asy
   const sync = new PodLedgerSync(
     http,
     store,
-    rates,
+    perSecondRates,
     mockServices.logger.mock(),
   );
   const lists = jest.spyOn(sync, 'run');
+  const watches = jest.spyOn(http, 'watch');
   const watcher = new PodWatcher(http, sync, mockServices.logger.mock(), {
     watchTimeoutSeconds: 1,
   });
+  const opened = (uid: string) => async () =>
+    (await store.openAllocations()).find(a => a.podUid === uid);
+  const endOf = (uid: string) => async () =>
+    (
+      (await knex('cost_allocation_ends').where({ pod_uid: uid }).first()) as
+        | { ended_at: string }
+        | undefined
+    )?.ended_at;
   watcher.start();
   try {
     // Listed once, before anything is there.
-    await until('the first list', async () =>
+    await waitUntil('the first list', async () =>
       lists.mock.calls.length > 0 ? true : undefined,
     );
-    // Kubernetes keeps whole seconds.
-    const started = new Date(Math.floor(Date.now() / 1000 - 3600) * 1000);
-    const uid = await createPod('train');
-    await setStatus('train', {
-      phase: 'Running',
-      startTime: started.toISOString(),
+
+    // A 1-GPU training pod that runs for 4 s once its node starts it.
+    const train = await createSimulatedPod(ns, {
+      name: 'train',
+      resources: { 'nvidia.com/gpu': '1' },
+      runtime: '4s',
     });
-    const open = await until('the start to be recorded', async () =>
-      (await store.openAllocations()).find(a => a.podUid === uid),
-    );
+    const uid = train.metadata!.uid!;
+    const open = await waitUntil('the start to be recorded', opened(uid));
+    const running = await waitForPod(ns, 'train', 'started', podStarted);
+    const watchesAtStart = watches.mock.calls.length;
+    expect(running.spec!.nodeName).toMatch(/^gpu-/);
     expect(open).toMatchObject({
-      team,
+      team: ns,
+      namespace: ns,
+      pod: 'train',
       resource: 'nvidia.com/gpu',
       units: 1,
-      startedAt: started.toISOString().replace('.000Z', 'Z'),
+      startedAt: iso(podTimes(running).start),
     });
-    // The server ends a watch every second: the watcher resumes from the last version.
-    await new Promise(r => setTimeout(r, 2500));
-    const finished = new Date(started.getTime() + 30 * 60_000);
-    await setStatus('train', {
-      phase: 'Succeeded',
-      containerStatuses: [
-        {
-          name: 'train',
-          image: 'ml-training:latest',
-          imageID: '',
-          ready: false,
-          restartCount: 0,
-          state: {
-            terminated: {
-              exitCode: 0,
-              startedAt: started.toISOString(),
-              finishedAt: finished.toISOString(),
-            },
-          },
-        },
-      ],
-    });
-    await until('the end to be recorded', async () =>
-      (await store.openAllocations()).some(a => a.podUid === uid)
-        ? undefined
-        : true,
+    // Still running: the start came from the watch, not from the end.
+    expect(await endOf(uid)()).toBeUndefined();
+
+    // The server ends a watch every second: the watcher resumes from the last version seen, and a
+    // later watch brings KWOK's end of the pod.
+    const finished = await waitForPod(ns, 'train', 'finished', podFinished);
+    expect(finished.status!.phase).toBe('Succeeded');
+    const trainTimes = podTimes(finished);
+    expect(seconds(trainTimes.start, trainTimes.end!)).toBeGreaterThanOrEqual(
+      4,
     );
-    // A pod deleted while it runs ends when it is deleted.
-    const uid2 = await createPod('notebook');
-    await setStatus('notebook', {
-      phase: 'Running',
-      startTime: new Date().toISOString(),
-    });
-    await until('the second start', async () =>
-      (await store.openAllocations()).some(a => a.podUid === uid2)
-        ? true
-        : undefined,
+    expect(await waitUntil('the end to be recorded', endOf(uid))).toBe(
+      iso(trainTimes.end!),
     );
-    await core.deleteNamespacedPod({
+    expect(watches.mock.calls.length).toBeGreaterThanOrEqual(
+      watchesAtStart + 2,
+    );
+
+    // A pod deleted while it runs (it has no simulated runtime, so it would run on) ends when it
+    // is deleted: at its deletionTimestamp, the end of its grace period. KWOK then removes it.
+    const notebook = await createSimulatedPod(ns, {
       name: 'notebook',
-      namespace: ns,
-      gracePeriodSeconds: 0,
+      resources: { 'nvidia.com/gpu': '1' },
     });
-    await until('the second end', async () =>
-      (await store.openAllocations()).some(a => a.podUid === uid2)
-        ? undefined
-        : true,
+    const uid2 = notebook.metadata!.uid!;
+    await waitUntil('the second start', opened(uid2));
+    const notebookStart = podTimes(
+      await waitForPod(ns, 'notebook', 'started', podStarted),
+    ).start;
+    const deleted = await deletePodAndWait(ns, 'notebook', 1);
+    const deletedAt = new Date(deleted.metadata!.deletionTimestamp!);
+    expect(await waitUntil('the second end', endOf(uid2))).toBe(
+      iso(deletedAt),
+    );
+    expect(await store.openAllocations()).not.toContainEqual(
+      expect.objectContaining({ namespace: ns }),
     );
 
     // Only the watch saw all this: the cluster was listed once.
     expect(lists).toHaveBeenCalledTimes(1);
     expect(watcher.events).toBeGreaterThanOrEqual(4);
-    const summary = await service.summary(as.keeper, team, {
-      from: started.toISOString().slice(0, 10),
+    const summary = await service.summary(as.keeper, ns, {
+      from: trainTimes.start.toISOString().slice(0, 10),
       to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
     });
-    // train: 1 GPU × 0.5 h × 2.50 = 1.25; the notebook ran for well under a minute.
-    expect(summary.byGpuType[0].cost).toBeGreaterThanOrEqual(1.25);
-    expect(summary.byGpuType[0].cost).toBeLessThan(1.3);
+    // By hand, from the pods' own times, at 1 EUR per GPU-second: train 1 GPU × its runtime,
+    // the notebook 1 GPU from its start to its deletion.
+    const gpuSeconds =
+      seconds(trainTimes.start, trainTimes.end!) +
+      seconds(notebookStart, deletedAt);
+    expect(summary.byGpuType).toEqual([
+      {
+        key: 'nvidia.com/gpu',
+        gpuHours: shownHours(gpuSeconds),
+        cost: gpuSeconds,
+      },
+    ]);
   } finally {
     await watcher.stop();
   }
