@@ -7,8 +7,8 @@ import * as k8s from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
 import {
   GPU_TAINT,
-  KWOK_NODE_ANNOTATION,
-  KWOK_NODE_VALUE,
+  nodeObjects,
+  parseNodePool,
 } from '../services/kube/cluster/nodePool.mjs';
 
 const kc = new k8s.KubeConfig();
@@ -17,7 +17,37 @@ const core = kc.makeApiClient(k8s.CoreV1Api);
 const PODS = Number(process.argv[3] ?? 500);
 const NODES = Math.ceil(PODS / 8);
 const ns = `bench-sched-${randomBytes(3).toString('hex')}`;
-const nodeNames = Array.from({ length: NODES }, (_, i) => `bench-gpu-${i}`);
+// Registered as the pool's nodes are (nodePool.mjs: labels, GPU taint, capacity, KWOK's
+// annotation), from an entry of the pool file's own form; their GPU model is one of their own, so
+// that no job asking for a real model lands on them.
+const benchNodes = nodeObjects(
+  parseNodePool(
+    JSON.stringify({
+      nodes: [
+        {
+          name: 'bench-gpu',
+          count: NODES,
+          gpu: {
+            resource: 'nvidia.com/gpu',
+            count: 8,
+            product: 'BENCH-GPU',
+            memoryMiB: 81920,
+          },
+          cpu: 64,
+          memory: '512Gi',
+        },
+      ],
+    }),
+    'bench nodes',
+  ),
+).map(node => ({
+  ...node,
+  metadata: {
+    ...node.metadata,
+    labels: { ...node.metadata.labels, 'mlplatform.dev/bench': 'true' },
+  },
+}));
+const nodeNames = benchNodes.map(node => node.metadata.name);
 const log = m => console.error(`[bench] ${m}`);
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
@@ -29,31 +59,9 @@ async function counts() {
   };
 }
 
-const resources = {
-  cpu: '64',
-  memory: '512Gi',
-  pods: '110',
-  'nvidia.com/gpu': '8',
-};
 try {
   log(`registering ${NODES} bench GPU nodes`);
-  for (const name of nodeNames) {
-    await core.createNode({
-      body: {
-        metadata: {
-          name,
-          annotations: { [KWOK_NODE_ANNOTATION]: KWOK_NODE_VALUE },
-          labels: {
-            'kubernetes.io/hostname': name,
-            type: 'kwok',
-            'mlplatform.dev/bench': 'true',
-          },
-        },
-        spec: { taints: [GPU_TAINT] },
-        status: { capacity: resources, allocatable: resources },
-      },
-    });
-  }
+  for (const body of benchNodes) await core.createNode({ body });
   for (;;) {
     const nodes = await core.listNode({
       labelSelector: 'mlplatform.dev/bench=true',
@@ -84,6 +92,14 @@ try {
             spec: {
               // Only the bench nodes: the repository's pool stays for whatever else runs.
               nodeSelector: { 'mlplatform.dev/bench': 'true' },
+              // The GPU nodes' taint, tolerated as the portal's jobs do.
+              tolerations: [
+                {
+                  key: GPU_TAINT.key,
+                  operator: 'Exists',
+                  effect: GPU_TAINT.effect,
+                },
+              ],
               containers: [
                 {
                   name: 'main',

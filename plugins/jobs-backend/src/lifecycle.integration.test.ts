@@ -6,25 +6,24 @@ import { randomBytes } from 'node:crypto';
 import {
   core,
   createTeam,
+  GPU_RATE,
+  jobBase,
+  podsOf,
   SCIENTIST,
+  secondsBetween,
   startJobsBackend,
+  until,
 } from './__testUtils__/jobsBackend';
+import type { NodeObject, PodObject } from './services/kubeObjects';
+import { GPU_PRODUCT_LABEL } from './services/labels';
+import { freeOnNodes } from './services/waitingReason';
 
 jest.setTimeout(240_000);
 
 const team = `life-${randomBytes(3).toString('hex')}`;
 const month = new Date().toISOString().slice(0, 7);
-const RATE = 2.5; // EUR per GPU-hour, as in startJobsBackend's cost config
 let portal: Awaited<ReturnType<typeof startJobsBackend>>;
-
-const base = {
-  team,
-  image: 'ml-training:latest',
-  script: 'train.py',
-  memory: '8Gi',
-  cpu: '2',
-  timeoutHours: 1,
-};
+const base = jobBase(team);
 
 beforeAll(async () => {
   await createTeam(team, 8, 8);
@@ -39,69 +38,8 @@ afterAll(async () => {
   await core.deleteNamespace({ name: team }).catch(() => undefined);
 });
 
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  seconds = 90,
-): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    let value: T | undefined;
-    try {
-      value = await check();
-    } catch (e) {
-      last = e;
-    }
-    if (value !== undefined) return value;
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what} (${String(last ?? '')})`);
-}
-
-async function submit(job: object) {
-  const res = await portal.as(SCIENTIST).post('/api/jobs', job);
-  if (res.status !== 201) throw new Error(`${res.status} ${res.text}`);
-  return res.body.job.id as string;
-}
-
-const read = async (id: string) =>
-  (await portal.as(SCIENTIST).get(`/api/jobs/${id}`)).body;
-
-/** The pods of a job as the API server has them: start and end from their own timestamps. */
-async function podTimes(id: string) {
-  const pods = await core.listNamespacedPod({
-    namespace: team,
-    labelSelector: `workflows.argoproj.io/workflow=${id}`,
-  });
-  return pods.items.map(p => ({
-    name: p.metadata!.name!,
-    node: p.spec!.nodeName,
-    phase: p.status!.phase,
-    start: p.status!.startTime!,
-    end: p
-      .status!.containerStatuses!.map(c => c.state?.terminated?.finishedAt)
-      .filter(Boolean)
-      .map(t => new Date(t!))
-      .sort((a, b) => a.getTime() - b.getTime())
-      .at(-1),
-  }));
-}
-
-async function costOf(project: string) {
-  const today = new Date().toISOString().slice(0, 10);
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const r = await portal
-    .as(SCIENTIST)
-    .get(`/api/cost/teams/${team}/summary?from=${today}&to=${tomorrow}`);
-  return r.body.byProject.find((l: { key: string }) => l.key === project);
-}
-
-const seconds = (a: Date | string, b: Date | string) =>
-  (new Date(b).getTime() - new Date(a).getTime()) / 1000;
-
 it('runs a 2-GPU job on a GPU node, succeeds, bills its real runtime and frees the GPUs', async () => {
-  const id = await submit({
+  const id = await portal.submit({
     ...base,
     name: 'short-train',
     project: 'short-train',
@@ -111,7 +49,7 @@ it('runs a 2-GPU job on a GPU node, succeeds, bills its real runtime and frees t
   const running = await until(
     'Running',
     async () => {
-      const j = await read(id);
+      const j = await portal.read(id);
       return j.phase === 'Running' ? j : undefined;
     },
     30,
@@ -125,12 +63,12 @@ it('runs a 2-GPU job on a GPU node, succeeds, bills its real runtime and frees t
   expect(used.resources[0].hard).toBe(8);
 
   const done = await until('Succeeded', async () => {
-    const j = await read(id);
+    const j = await portal.read(id);
     return j.phase === 'Succeeded' ? j : undefined;
   });
-  const [pod] = await podTimes(id);
+  const [pod] = await podsOf(team, id);
   expect(pod.phase).toBe('Succeeded');
-  const ran = seconds(pod.start, pod.end!);
+  const ran = secondsBetween(pod.start, pod.end!);
   // KWOK ends it 12 s after the pod's own start (timestamps have whole seconds).
   expect(ran).toBeGreaterThanOrEqual(12);
   expect(ran).toBeLessThanOrEqual(14);
@@ -141,9 +79,9 @@ it('runs a 2-GPU job on a GPU node, succeeds, bills its real runtime and frees t
   expect(done.finishedAt).toBeDefined();
 
   // The ledger bills 2 GPUs × its runtime × the rate, to the cent.
-  const expected = Math.round(2 * (ran / 3600) * RATE * 100) / 100;
+  const expected = Math.round(2 * (ran / 3600) * GPU_RATE * 100) / 100;
   const line = await until('the cost of the finished pod', async () => {
-    const l = await costOf('short-train');
+    const l = await portal.costOf('short-train');
     return l && Math.abs(l.cost - expected) < 0.005 ? l : undefined;
   });
   expect(line.cost).toBeCloseTo(expected, 2);
@@ -158,7 +96,7 @@ it('runs a 2-GPU job on a GPU node, succeeds, bills its real runtime and frees t
 });
 
 it('shows a failing job as Failed with its exit and reason, and counts its retries', async () => {
-  const id = await submit({
+  const id = await portal.submit({
     ...base,
     name: 'oom-train',
     gpus: 1,
@@ -166,7 +104,7 @@ it('shows a failing job as Failed with its exit and reason, and counts its retri
     simulate: { runtime: '3s', exitCode: 3, failure: 'CUDA out of memory' },
   });
   const failed = await until('Failed', async () => {
-    const j = await read(id);
+    const j = await portal.read(id);
     return j.phase === 'Failed' ? j : undefined;
   });
   expect(failed).toMatchObject({
@@ -175,14 +113,14 @@ it('shows a failing job as Failed with its exit and reason, and counts its retri
     message:
       'main: Error (exit code 3): CUDA out of memory (No more retries left)',
   });
-  const pods = await podTimes(id);
+  const pods = await podsOf(team, id);
   expect(pods).toHaveLength(3);
   expect(pods.every(p => p.phase === 'Failed')).toBe(true);
 });
 
 it('stops a job at its deadline and bills it only up to then', async () => {
   // 18 s: Argo gives the pod the rest of the workflow's deadline; KWOK ends it there.
-  const id = await submit({
+  const id = await portal.submit({
     ...base,
     name: 'too-long',
     project: 'too-long',
@@ -190,17 +128,17 @@ it('stops a job at its deadline and bills it only up to then', async () => {
     timeoutHours: 0.005,
   });
   const failed = await until('Failed at its deadline', async () => {
-    const j = await read(id);
+    const j = await portal.read(id);
     return j.phase === 'Failed' ? j : undefined;
   });
-  const [pod] = await podTimes(id);
+  const [pod] = await podsOf(team, id);
   expect(pod.phase).toBe('Failed');
-  const ran = seconds(pod.start, pod.end!);
+  const ran = secondsBetween(pod.start, pod.end!);
   expect(ran).toBeLessThanOrEqual(18);
   expect(failed.message).toMatch(/deadline/i);
-  const expected = Math.round(1 * (ran / 3600) * RATE * 100) / 100;
+  const expected = Math.round(1 * (ran / 3600) * GPU_RATE * 100) / 100;
   const line = await until('the cost up to the deadline', async () => {
-    const l = await costOf('too-long');
+    const l = await portal.costOf('too-long');
     return l && Math.abs(l.cost - expected) < 0.005 ? l : undefined;
   });
   expect(line.cost).toBeCloseTo(expected, 2);
@@ -208,12 +146,35 @@ it('stops a job at its deadline and bills it only up to then', async () => {
 });
 
 it('says why a job that cannot fit on any node waits, and starts it when GPUs free up', async () => {
-  // Fill both L4 nodes (4 GPUs each) but one GPU with pods that end in 20 s, then ask for 4 L4
-  // GPUs: no node has them until the fillers end.
+  // Fill each L4 node (4 GPUs) but one GPU with pods that end in 20 s, then ask for 4 L4 GPUs:
+  // no node has them until the fillers end. The cluster is shared (the demo's jobs, other tests),
+  // so each filler takes what is free on its node now, less one.
+  const l4 = (
+    await core.listNode({ labelSelector: `${GPU_PRODUCT_LABEL}=NVIDIA-L4` })
+  ).items;
+  const busy = (await core.listPodForAllNamespaces()).items;
+  const free = new Map(
+    l4.map(n => [
+      n.metadata!.name!,
+      freeOnNodes(
+        [n as unknown as NodeObject],
+        busy as unknown as PodObject[],
+        'nvidia.com/gpu',
+      )[0],
+    ]),
+  );
+  if (![...free.values()].some(f => f >= 4)) {
+    throw new Error(
+      `no L4 node has its 4 GPUs free for this test (free: ${JSON.stringify([
+        ...free,
+      ])}); something else holds them`,
+    );
+  }
   const fillers = `fill-${randomBytes(3).toString('hex')}`;
   await core.createNamespace({ body: { metadata: { name: fillers } } });
   try {
-    for (const node of ['gpu-l4-0', 'gpu-l4-1']) {
+    for (const [node, gpus] of free) {
+      if (gpus < 2) continue;
       await core.createNamespacedPod({
         namespace: fillers,
         body: {
@@ -229,8 +190,8 @@ it('says why a job that cannot fit on any node waits, and starts it when GPUs fr
                 name: 'main',
                 image: 'filler',
                 resources: {
-                  requests: { 'nvidia.com/gpu': '3' },
-                  limits: { 'nvidia.com/gpu': '3' },
+                  requests: { 'nvidia.com/gpu': String(gpus - 1) },
+                  limits: { 'nvidia.com/gpu': String(gpus - 1) },
                 },
               },
             ],
@@ -238,7 +199,7 @@ it('says why a job that cannot fit on any node waits, and starts it when GPUs fr
         },
       });
     }
-    const id = await submit({
+    const id = await portal.submit({
       ...base,
       name: 'wide-l4',
       gpus: 4,
@@ -246,7 +207,7 @@ it('says why a job that cannot fit on any node waits, and starts it when GPUs fr
       simulate: { runtime: '2s' },
     });
     const waiting = await until('Pending with a reason', async () => {
-      const j = await read(id);
+      const j = await portal.read(id);
       return j.phase === 'Pending' &&
         j.waitingFor?.includes('free nvidia.com/gpu')
         ? j
@@ -261,7 +222,7 @@ it('says why a job that cannot fit on any node waits, and starts it when GPUs fr
     );
     // When the fillers end, it runs.
     const done = await until('Succeeded after the fillers', async () => {
-      const j = await read(id);
+      const j = await portal.read(id);
       return j.phase === 'Succeeded' ? j : undefined;
     });
     expect(done.node).toMatch(/^gpu-l4-/);

@@ -1,5 +1,7 @@
 // Test-only: the jobs plugin in a test backend on the local kube-apiserver, next to the real GPU
-// quota and cost plugins it relies on, with users in a team of the test's own.
+// quota and cost plugins it relies on, with users in a team of the test's own; and what the
+// integration tests on the live cluster (lifecycle, faults) share: waiting, submitting and reading
+// jobs, their pods and their cost.
 import {
   mockCredentials,
   mockServices,
@@ -13,7 +15,9 @@ import gpuQuotaPlugin from '@internal/plugin-gpu-quota-backend';
 import {
   fakeIdentity,
   kubeConfig,
+  podTimes,
   servicesConfig,
+  waitUntil,
 } from '@internal/plugin-mlp-kube-node/testUtils';
 import * as k8s from '@kubernetes/client-node';
 import request from 'supertest';
@@ -23,6 +27,45 @@ export const SCIENTIST = 'user:default/amira.haddad';
 export const OUTSIDER = 'user:default/li.wei';
 export const core = kubeConfig('admin').makeApiClient(k8s.CoreV1Api);
 export const custom = kubeConfig('admin').makeApiClient(k8s.CustomObjectsApi);
+/** EUR per GPU-hour of nvidia.com/gpu, as startJobsBackend's cost config bills it. */
+export const GPU_RATE = 2.5;
+
+/** Polls `check` until it gives a value (mlp-kube-node's waitUntil), by default for 120 s. */
+export const until = <T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  seconds = 120,
+): Promise<T> => waitUntil(what, check, seconds);
+
+/** What every test job of a team asks for; a test adds its name, GPUs and simulated run. */
+export function jobBase(team: string) {
+  return {
+    team,
+    image: 'ml-training:latest',
+    script: 'train.py',
+    memory: '8Gi',
+    cpu: '2',
+    timeoutHours: 1,
+  };
+}
+
+/** The pods of a job as the API server has them: start and end from their own timestamps. */
+export async function podsOf(team: string, id: string) {
+  const pods = await core.listNamespacedPod({
+    namespace: team,
+    labelSelector: `workflows.argoproj.io/workflow=${id}`,
+  });
+  return pods.items.map(p => ({
+    name: p.metadata!.name!,
+    node: p.spec!.nodeName,
+    phase: p.status!.phase,
+    ...podTimes(p),
+  }));
+}
+
+/** Seconds from a to b. */
+export const secondsBetween = (a: Date | string, b: Date | string) =>
+  (new Date(b).getTime() - new Date(a).getTime()) / 1000;
 
 /**
  * A team namespace with a GPU quota and a per-container maximum, as onboarding makes it
@@ -96,7 +139,7 @@ export async function startJobsBackend(team: string) {
           gpuQuota: { cacheMaxAgeSeconds: 0.2 },
           cost: {
             currency: 'EUR',
-            gpuRates: [{ resource: 'nvidia.com/gpu', hourlyRate: 2.5 }],
+            gpuRates: [{ resource: 'nvidia.com/gpu', hourlyRate: GPU_RATE }],
             syncSeconds: 3600,
           },
           jobs: {
@@ -126,5 +169,32 @@ export async function startJobsBackend(team: string) {
         request(backend.server).delete(path).set('Authorization', header),
     };
   };
-  return { backend, as };
+  const scientist = as(SCIENTIST);
+  return {
+    backend,
+    as,
+    /** Submits a job as SCIENTIST; its id, or an error with the answer. */
+    async submit(job: object): Promise<string> {
+      const res = await scientist.post('/api/jobs', job);
+      if (res.status !== 201) throw new Error(`${res.status} ${res.text}`);
+      return res.body.job.id as string;
+    },
+    /** The job as GET /api/jobs/:id shows it to SCIENTIST. */
+    async read(id: string) {
+      return (await scientist.get(`/api/jobs/${id}`)).body;
+    },
+    /** The team's cost line of a project (today and tomorrow), if the ledger has one. */
+    async costOf(
+      project: string,
+    ): Promise<{ key: string; gpuHours: number; cost: number } | undefined> {
+      const today = new Date().toISOString().slice(0, 10);
+      const tomorrow = new Date(Date.now() + 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const r = await scientist.get(
+        `/api/cost/teams/${team}/summary?from=${today}&to=${tomorrow}`,
+      );
+      return r.body.byProject.find((l: { key: string }) => l.key === project);
+    },
+  };
 }
