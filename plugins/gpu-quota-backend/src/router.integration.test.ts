@@ -1,7 +1,10 @@
 // The GPU quota API through HTTP, on the real kube-apiserver that scripts/services.sh runs.
 import {
   createPod,
+  createSimulatedPod,
+  podFinished,
   waitForGpuQuota,
+  waitForPod,
 } from '@internal/plugin-mlp-kube-node/testUtils';
 import { randomBytes } from 'node:crypto';
 import {
@@ -398,10 +401,16 @@ describe('request, approve, expire', () => {
     const [approved] = (
       await api.as(KEEPER).get(`/requests?team=${team}&status=approved`)
     ).body.requests;
-    // The team now uses all 10 GPUs.
+    // The team now uses all 10 GPUs: two 4-GPU pods that wait for a node (they do not tolerate
+    // the GPU taint; the quota counts them all the same) and a 2-GPU job that really runs on a
+    // simulated node and ends 15 s after it started.
     await createPod(team, 'sweep-1', 4);
     await createPod(team, 'sweep-2', 4);
-    await createPod(team, 'sweep-3', 2);
+    await createSimulatedPod(team, {
+      name: 'sweep-3',
+      resources: { [GPU]: '2' },
+      runtime: '15s',
+    });
     await waitForGpuQuota(team, { used: '10' });
 
     await timePasses(approved.id);
@@ -429,7 +438,10 @@ describe('request, approve, expire', () => {
     await api.runExpiry();
     expect(api.sent.length).toBe(told);
 
-    await deletePods('sweep-3');
+    // The job ends on its own: the quota stops counting it, and the next pass expires the
+    // request.
+    const ended = await waitForPod(team, 'sweep-3', 'finished', podFinished, 60);
+    expect(ended.status!.phase).toBe('Succeeded');
     await waitForGpuQuota(team, { used: '8' });
     await api.runExpiry();
     const done = (
