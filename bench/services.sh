@@ -2,7 +2,10 @@
 # Benchmark of the local services (scripts/services.sh). Prints:
 #   - cold build time of the local cluster's binaries (etcd; kube, holding kube-apiserver,
 #     kube-controller-manager and kube-scheduler; kwok; Argo's workflow-controller), each timed:
-#     empty Go build cache, modules already downloaded; binaries into a temporary folder;
+#     empty Go build cache, modules already downloaded; binaries into a temporary folder; and
+#     beside it the previous way, on the same machine in the same run: the cluster without nodes,
+#     scheduler or workflow controller (etcd, then kube-apiserver and kube-controller-manager as
+#     two binaries), also from an empty build cache;
 #   - MLflow seeding time (training and logging the demo runs into a fresh MLflow);
 #   - warm start time of all services (binaries built, MLflow seeded) and stop time.
 # Stops the project's running services first. Usage: bash bench/services.sh [--skip-build]
@@ -22,6 +25,18 @@ if [ "${1:-}" != "--skip-build" ]; then
   GOCACHE="$tmp/gocache" MLP_KUBE_BIN_DIR="$tmp/bin" "$root/services/kube/build.sh" --force >/dev/null 2>"$tmp/build.log"
   printf '%-58s %s\n' "local cluster binaries, cold build (empty Go build cache)" "$(since "$t")"
   sed -n 's/^\[kube-build\] \(.*\): built in \(.*\)$/  \1: \2/p' "$tmp/build.log"
+
+  # The previous way: what the cluster was before it had nodes, a scheduler and a workflow
+  # controller. Same modules, same flags, a build cache of its own.
+  before() { # NAME MODULE-DIR PACKAGE
+    (cd "$root/services/$2" && CGO_ENABLED=0 GOWORK=off GOCACHE="$tmp/gocache-before" \
+      go build -trimpath -buildvcs=false -ldflags "-s -w" -o "$tmp/before/$1" "$3")
+  }
+  t=$(now)
+  before etcd kube/etcd .
+  before kube-apiserver kube/apiserver k8s.io/kubernetes/cmd/kube-apiserver
+  before kube-controller-manager kube/apiserver k8s.io/kubernetes/cmd/kube-controller-manager
+  printf '%-58s %s\n' "  the previous way (etcd, kube-apiserver, controller-manager)" "$(since "$t")"
 fi
 
 t=$(now)

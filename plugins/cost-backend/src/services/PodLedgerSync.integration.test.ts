@@ -36,7 +36,8 @@ let ns: string;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 /** A time as the API server writes it (whole seconds), as the ledger keeps the pod's. */
 const iso = (t: Date) => t.toISOString().replace('.000Z', 'Z');
-const seconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
+const seconds = (from: Date, to: Date) =>
+  (to.getTime() - from.getTime()) / 1000;
 const day = (t: Date) => t.toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -211,7 +212,11 @@ it('records what pods held, to the cent, across a restart and a missed deletion'
       gpuHours: shownHours(trainGpuSeconds),
       cost: trainCost,
     },
-    { key: '(none)', gpuHours: shownHours(notebookSeconds), cost: notebookCost },
+    {
+      key: '(none)',
+      gpuHours: shownHours(notebookSeconds),
+      cost: notebookCost,
+    },
   ]);
   expect(summary.byUser.map(l => l.key)).toEqual([
     'amira.haddad',

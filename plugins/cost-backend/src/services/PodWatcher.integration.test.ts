@@ -38,7 +38,8 @@ afterAll(() => deleteTestNamespace(ns));
 
 /** A time as the API server writes it (whole seconds), as the ledger keeps the pod's. */
 const iso = (t: Date) => t.toISOString().replace('.000Z', 'Z');
-const seconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
+const seconds = (from: Date, to: Date) =>
+  (to.getTime() - from.getTime()) / 1000;
 
 it('records starts and ends as they happen, across watches the server ends', async () => {
   const knex = await databases.init('SQLITE_3');
@@ -122,9 +123,7 @@ it('records starts and ends as they happen, across watches the server ends', asy
     ).start;
     const deleted = await deletePodAndWait(ns, 'notebook', 1);
     const deletedAt = new Date(deleted.metadata!.deletionTimestamp!);
-    expect(await waitUntil('the second end', endOf(uid2))).toBe(
-      iso(deletedAt),
-    );
+    expect(await waitUntil('the second end', endOf(uid2))).toBe(iso(deletedAt));
     expect(await store.openAllocations()).not.toContainEqual(
       expect.objectContaining({ namespace: ns }),
     );
