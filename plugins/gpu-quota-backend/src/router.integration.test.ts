@@ -440,7 +440,13 @@ describe('request, approve, expire', () => {
 
     // The job ends on its own: the quota stops counting it, and the next pass expires the
     // request.
-    const ended = await waitForPod(team, 'sweep-3', 'finished', podFinished, 60);
+    const ended = await waitForPod(
+      team,
+      'sweep-3',
+      'finished',
+      podFinished,
+      60,
+    );
     expect(ended.status!.phase).toBe('Succeeded');
     await waitForGpuQuota(team, { used: '8' });
     await api.runExpiry();
