@@ -159,16 +159,27 @@ describe.each(databases.eachSupportedId())('The daily roll-up on %p', id => {
   });
 
   it('lets the watch and the resync record the same pods at the same moment', async () => {
-    const allocations = ledger(120, 5);
     const other = new DatabaseLedger(knex);
-    await Promise.all([
-      record(store, allocations),
-      record(other, allocations),
-      record(store, allocations),
-    ]);
+    const allocations: Allocation[] = [];
+    // Rounds of fresh pods, each written by three writers at once: a start read before another
+    // writer's end committed must not re-open the pod.
+    for (let seed = 5; seed < 45; seed++) {
+      const round = ledger(30, seed);
+      allocations.push(...round);
+      await Promise.all([
+        record(store, round),
+        // A resync that listed the pods while they still ran.
+        other.recordStarts(round),
+        record(other, round),
+        store.recordStarts(round),
+      ]);
+    }
     expect(
       Number((await knex('cost_allocations').count({ n: '*' }))[0].n),
-    ).toBe(120);
+    ).toBe(allocations.length);
+    expect(
+      Number((await knex('cost_open_allocations').count({ n: '*' }))[0].n),
+    ).toBe(allocations.filter(a => !a.endedAt).length);
     for (const team of ['nlp-team', 'vision-team']) {
       expect(await month(store, team)).toEqual(expected(allocations, team));
     }

@@ -13,6 +13,10 @@ import type { RollUpResult, TeamSlice } from './CostStore';
 /** Writes in chunks: SQLite allows at most 999 bound values per statement. */
 const CHUNK = 50;
 
+/** The PostgreSQL advisory lock that ledger writes take in turn (any constant of this plugin's
+ * own database). */
+const LEDGER_WRITE_LOCK = 7_243_001;
+
 type Db = Knex | Knex.Transaction;
 
 type AllocationRow = {
@@ -113,6 +117,7 @@ export class DatabaseLedger {
   async recordStarts(allocations: Omit<Allocation, 'endedAt'>[]) {
     for (const chunk of chunks(allocations)) {
       await this.db.transaction(async tx => {
+        await lockLedger(tx);
         const known = new Set(
           (
             await tx('cost_allocations')
@@ -160,6 +165,7 @@ export class DatabaseLedger {
   async recordEnds(ends: Array<{ podUid: string; endedAt: string }>) {
     for (const chunk of chunks(ends)) {
       await this.db.transaction(async tx => {
+        await lockLedger(tx);
         const uids = chunk.map(e => e.podUid);
         const known = await endedPods(tx, uids);
         const fresh = chunk.filter(e => !known.has(e.podUid));
@@ -420,6 +426,18 @@ export class DatabaseLedger {
     const query = tx<StateRow>('cost_rollup_state').where({ team });
     if (tx.client.config.client === 'pg') query.forUpdate();
     return query.first();
+  }
+}
+
+/**
+ * Ledger writes, one at a time until the transaction ends. The watch and the resync record the
+ * same pods concurrently; without it, on PostgreSQL's read committed, a start that read "no end
+ * yet" could re-open a pod whose end another writer committed in between, and the pod would
+ * count as running for ever. SQLite already runs one write transaction at a time.
+ */
+async function lockLedger(tx: Knex.Transaction) {
+  if (tx.client.config.client === 'pg') {
+    await tx.raw('select pg_advisory_xact_lock(?)', [LEDGER_WRITE_LOCK]);
   }
 }
 
