@@ -7,8 +7,9 @@
 // Kubernetes: the current context of MLP_KUBECONFIG (local or a real cluster) becomes the cluster
 // `mlp` of the Kubernetes plugin. Backstage needs a bearer token for it; a kubeconfig whose user
 // signs in another way (client certificate, exec plugin) is reported with the fix, not guessed at.
-// MLflow: MLP_MLFLOW_URL becomes the MLflow server `local`.
-import { readFileSync, writeFileSync } from 'node:fs';
+// MLflow: MLP_MLFLOW_URL becomes the MLflow server `local`. Coder: MLP_CODER_URL and MLP_CODER_DIR
+// (the local Coder's state) become `coder.*`.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 
@@ -101,6 +102,26 @@ export function servicesAppConfig(env) {
           },
         },
       },
+    };
+  }
+  // The local Coder (scripts/services/coder.sh): its URL, the key the portal seals users' Coder
+  // tokens with, and the bootstrap's admin session, which lists templates for users who have not
+  // connected yet.
+  // (Prepared before Coder's first build, there is no admin session yet.)
+  if (env.MLP_CODER_URL && env.MLP_CODER_DIR) {
+    const tokensFile = resolve(env.MLP_CODER_DIR, 'tokens.json');
+    config.coder = {
+      baseUrl: env.MLP_CODER_URL,
+      tokenEncryptionKey: readFileSync(
+        resolve(env.MLP_CODER_DIR, 'token-key'),
+        'utf8',
+      ).trim(),
+      ...(existsSync(tokensFile)
+        ? {
+            adminToken: JSON.parse(readFileSync(tokensFile, 'utf8')).admin
+              .token,
+          }
+        : {}),
     };
   }
   if (env.MLP_MLFLOW_URL) {

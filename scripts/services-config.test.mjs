@@ -112,3 +112,29 @@ test('a real cluster gets neither the progress file nor the demo sign-in', t => 
     'mlp',
   );
 });
+
+test("the local Coder becomes coder.*: its URL, the portal's token key and the admin session", t => {
+  const dir = mkdtempSync(join(tmpdir(), 'coder-config-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'token-key'), 'a2V5\n');
+  const env = { MLP_CODER_URL: 'http://127.0.0.1:7080', MLP_CODER_DIR: dir };
+  // Prepared before Coder's first build: no admin session yet.
+  assert.deepEqual(servicesAppConfig(env).coder, {
+    baseUrl: 'http://127.0.0.1:7080',
+    tokenEncryptionKey: 'a2V5',
+  });
+  writeFileSync(
+    join(dir, 'tokens.json'),
+    JSON.stringify({ admin: { username: 'admin', token: 'adm-token' } }),
+  );
+  assert.deepEqual(servicesAppConfig(env).coder, {
+    baseUrl: 'http://127.0.0.1:7080',
+    tokenEncryptionKey: 'a2V5',
+    adminToken: 'adm-token',
+  });
+  // Your own Coder (MLP_CODER_URL alone): its settings come from app-config.local.yaml.
+  assert.equal(
+    servicesAppConfig({ MLP_CODER_URL: 'https://coder.example.com' }).coder,
+    undefined,
+  );
+});

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Starts, stops and reports the platform's real services on loopback: PostgreSQL, MLflow and a
+# Starts, stops and reports the platform's real services on loopback: PostgreSQL, MLflow, a
 # living Kubernetes cluster (etcd, kube-apiserver, controller manager, scheduler, KWOK's simulated
-# GPU nodes and the Argo Workflows controller; scripts/services/kube.sh). State, logs and connection details live under
-# data/services/<name>/; data/services/services.env has the URLs and kubeconfig paths.
+# GPU nodes and the Argo Workflows controller; scripts/services/kube.sh) and Coder (its own
+# database on that PostgreSQL; scripts/services/coder.sh). State, logs and connection details live
+# under data/services/<name>/; data/services/services.env has the URLs and kubeconfig paths.
 #
-#   scripts/services.sh up [NAME...]     default: all of postgres mlflow kube
+#   scripts/services.sh up [NAME...]     default: all of postgres mlflow coder kube
 #   scripts/services.sh down
 #   scripts/services.sh status
 #   scripts/services.sh prepare kube     the local cluster's certificates, kubeconfigs and config
 #                                        only, before its first build (scripts/start.sh)
+#   scripts/services.sh prepare coder    the same for Coder: its URL and the portal's token key
 #
 # After `up`, data/services/app-config.services.yaml points the portal at what is up (scripts/start.sh
 # adds it to the config list).
 #
-# External services instead of local ones: MLP_KUBECONFIG=path (a real cluster) and/or
-# MLP_MLFLOW_URL=url (a remote MLflow) skip starting the local one. MLP_SERVICES_DIR moves the state
+# External services instead of local ones: MLP_KUBECONFIG=path (a real cluster), MLP_MLFLOW_URL=url
+# (a remote MLflow) and/or MLP_CODER_URL=url (your Coder; its coder.* settings then come from
+# app-config.local.yaml) skip starting the local one. MLP_SERVICES_DIR moves the state
 # folder (the fault tests use a temporary one).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -24,6 +27,7 @@ env_file="$state/services.env"
 
 PG_PORT="${MLP_POSTGRES_PORT:-54329}"
 MLFLOW_PORT="${MLP_MLFLOW_PORT:-5050}"
+CODER_PORT="${MLP_CODER_PORT:-7080}"
 
 up_postgres() {
   "$MLP_ROOT/scripts/ensure-system-packages.sh"
@@ -56,6 +60,23 @@ up_mlflow() {
   echo "MLP_MLFLOW_URL=http://127.0.0.1:$MLFLOW_PORT" >>"$env_file"
 }
 
+up_coder() {
+  if [ -n "${MLP_CODER_URL:-}" ]; then
+    mlp_log "coder: using external $MLP_CODER_URL (the portal's coder.* settings come from app-config.local.yaml)"
+    return
+  fi
+  local pg="postgresql://postgres:postgres@127.0.0.1:$PG_PORT/postgres"
+  PGPASSWORD=postgres psql "$pg" -Atc 'select 1' >/dev/null 2>&1 ||
+    mlp_die "coder: it keeps its data in the local PostgreSQL, which is not up; start both: scripts/services.sh up postgres coder"
+  if [ -f "$state/coder/pid" ] && kill -0 "$(cat "$state/coder/pid")" 2>/dev/null &&
+    curl -fs -m 5 "http://127.0.0.1:$CODER_PORT/api/v2/buildinfo" >/dev/null 2>&1; then
+    cat "$state/coder/coder.env" >>"$env_file"
+    return
+  fi
+  "$MLP_ROOT/scripts/services/coder.sh" start "$state/coder" "$CODER_PORT" "$pg"
+  cat "$state/coder/coder.env" >>"$env_file"
+}
+
 up_kube() {
   if [ -n "${MLP_KUBECONFIG:-}" ]; then
     mlp_log "kube: using external cluster from $MLP_KUBECONFIG"
@@ -75,6 +96,7 @@ env_keys() {
       postgres) keys+=(MLP_POSTGRES_) ;;
       mlflow) keys+=(MLP_MLFLOW_) ;;
       kube) keys+=(MLP_KUBE) ;;
+      coder) keys+=(MLP_CODER_) ;;
     esac
   done
   local IFS='|'
@@ -83,10 +105,11 @@ env_keys() {
 
 status() {
   local name ok
-  for name in postgres mlflow kube; do
+  for name in postgres mlflow coder kube; do
     case $name in
       postgres) PGPASSWORD=postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'select 1' >/dev/null 2>&1 && ok=up || ok=down ;;
       mlflow) curl -fs -m 5 "${MLP_MLFLOW_URL:-http://127.0.0.1:$MLFLOW_PORT}/health" >/dev/null 2>&1 && ok=up || ok=down ;;
+      coder) curl -fs -m 5 "${MLP_CODER_URL:-http://127.0.0.1:$CODER_PORT}/api/v2/buildinfo" >/dev/null 2>&1 && ok=up || ok=down ;;
       kube)
         if [ -n "${MLP_KUBECONFIG:-}" ]; then
           ok="external ($MLP_KUBECONFIG)" parts=""
@@ -104,14 +127,14 @@ case "${1:-}" in
   up)
     shift
     names=("$@")
-    [ ${#names[@]} -eq 0 ] && names=(postgres mlflow kube)
+    [ ${#names[@]} -eq 0 ] && names=(postgres mlflow coder kube)
     # Keep the lines of services not named now (start.sh brings up mlflow and kube only).
     keep="$(grep -v -E "^($(env_keys "${names[@]}"))" "$env_file" 2>/dev/null || true)"
     printf '%s' "${keep:+$keep$'\n'}" >"$env_file"
     for name in "${names[@]}"; do
       case $name in
-        postgres | mlflow | kube) mlp_log "$name: starting"; "up_$name"; mlp_log "$name: up" ;;
-        *) mlp_die "unknown service '$name' (known: postgres mlflow kube)" ;;
+        postgres | mlflow | coder | kube) mlp_log "$name: starting"; "up_$name"; mlp_log "$name: up" ;;
+        *) mlp_die "unknown service '$name' (known: postgres mlflow coder kube)" ;;
       esac
     done
     node "$MLP_ROOT/scripts/services-config.mjs" "$env_file" "$state/app-config.services.yaml"
@@ -119,22 +142,33 @@ case "${1:-}" in
   down)
     [ -x "$MLP_ROOT/scripts/services/kube.sh" ] && "$MLP_ROOT/scripts/services/kube.sh" stop "$state/kube"
     "$MLP_ROOT/scripts/services/mlflow.sh" stop "$state/mlflow"
+    "$MLP_ROOT/scripts/services/coder.sh" stop "$state/coder"
     "$MLP_ROOT/scripts/services/postgres.sh" stop "$state/postgres"
     ;;
   prepare)
-    # The portal can be configured for the local cluster before it is built: what it reads of it
-    # (kubeconfig, CA, token, progress file) are files made without the binaries.
-    [ "${2:-}" = kube ] || mlp_die "usage: scripts/services.sh prepare kube"
-    [ -z "${MLP_KUBECONFIG:-}" ] || mlp_die "MLP_KUBECONFIG names a real cluster: there is no local cluster to prepare"
-    keep="$(grep -v -E "^($(env_keys kube))" "$env_file" 2>/dev/null || true)"
+    # The portal can be configured for the local cluster and Coder before they are built: what it
+    # reads of them (kubeconfig, CA, token, progress file; Coder's URL and the token key) are files
+    # made without the binaries.
+    name="${2:-}"
+    case "$name" in
+      kube) [ -z "${MLP_KUBECONFIG:-}" ] || mlp_die "MLP_KUBECONFIG names a real cluster: there is no local cluster to prepare" ;;
+      coder) [ -z "${MLP_CODER_URL:-}" ] || mlp_die "MLP_CODER_URL names your Coder: there is no local Coder to prepare" ;;
+      *) mlp_die "usage: scripts/services.sh prepare kube|coder" ;;
+    esac
+    keep="$(grep -v -E "^($(env_keys "$name"))" "$env_file" 2>/dev/null || true)"
     printf '%s' "${keep:+$keep$'\n'}" >"$env_file"
-    "$MLP_ROOT/scripts/services/kube.sh" prepare "$state/kube"
-    cat "$state/kube/kube.env" >>"$env_file"
+    if [ "$name" = kube ]; then
+      "$MLP_ROOT/scripts/services/kube.sh" prepare "$state/kube"
+      cat "$state/kube/kube.env" >>"$env_file"
+    else
+      "$MLP_ROOT/scripts/services/coder.sh" prepare "$state/coder" "$CODER_PORT"
+      cat "$state/coder/coder.env" >>"$env_file"
+    fi
     node "$MLP_ROOT/scripts/services-config.mjs" "$env_file" "$state/app-config.services.yaml"
     ;;
   status) status ;;
   *)
-    echo "usage: scripts/services.sh up [postgres|mlflow|kube ...] | down | status | prepare kube" >&2
+    echo "usage: scripts/services.sh up [postgres|mlflow|coder|kube ...] | down | status | prepare kube|coder" >&2
     exit 2
     ;;
 esac

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Starts the portal on embedded defaults: frontend on http://localhost:3000, backend on
 # http://localhost:7007, SQLite files and built TechDocs under data/.
-# It first starts the local services (scripts/services.sh: a Kubernetes API server with the demo
-# teams' GPU quotas, and MLflow with seeded runs and models) and points the portal at them; the
-# first start builds them (minutes), later starts take seconds. Those it started it stops on exit.
+# It first starts the local services (scripts/services.sh: a living Kubernetes cluster with the
+# demo teams' GPU quotas and simulated GPU nodes, MLflow with seeded runs and models, Coder on the
+# local PostgreSQL) and points the portal at them; the first start builds them (minutes), later
+# starts take seconds. Those it started it stops on exit.
 #   ./scripts/start.sh --no-services            the portal alone (or MLP_SERVICES=off)
 #   MLP_KUBECONFIG=~/.kube/config MLP_MLFLOW_URL=https://mlflow.example ./scripts/start.sh
 #                                               a real cluster / MLflow instead of local ones
+#   MLP_CODER_URL=https://coder.example ./scripts/start.sh
+#                                               your Coder (coder.* in app-config.local.yaml)
 # Config: app-config.yaml, plus app-config.local.yaml when it exists; or pass your own list:
 #   ./scripts/start.sh --config app-config.yaml --config my-overrides.yaml
 set -euo pipefail
@@ -33,10 +36,10 @@ done
 # Fail fast, naming the file and key, when a config file is broken.
 node scripts/check-config.mjs "${args[@]}"
 
-started_services=0 kube_bg=""
+started_services=0 background=""
 stop_services() {
   # A first build still running in the background stops with the portal.
-  [ -n "$kube_bg" ] && kill -- "-$kube_bg" 2>/dev/null || true
+  [ -n "$background" ] && kill -- "-$background" 2>/dev/null || true
   [ "$started_services" = 1 ] && "$root/scripts/services.sh" down || true
 }
 if [ "$services" != off ]; then
@@ -45,20 +48,23 @@ if [ "$services" != off ]; then
   before="$("$root/scripts/services.sh" status)"
   [[ "$before" == *" up"* ]] || started_services=1
   trap stop_services EXIT
-  if [ -z "${MLP_KUBECONFIG:-}" ] && ! "$root/services/kube/build.sh" --check; then
-    # First start: building the local cluster from the Go module proxy takes minutes (README,
-    # "First start"). The portal starts at once; the cluster is built and started in the
-    # background, and until it is up the cards that need it say the step and the time left.
-    "$root/scripts/services.sh" up mlflow ||
-      mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"
-    "$root/scripts/services.sh" prepare kube
-    mkdir -p "$root/data/services/kube"
-    mlp_log "kube: building the local cluster in the background (about 10 minutes on 2 cores); the portal starts now. Progress: data/services/kube/build.log"
-    setsid "$root/scripts/services.sh" up kube >"$root/data/services/kube/start.log" 2>&1 &
-    kube_bg=$!
-  else
-    "$root/scripts/services.sh" up mlflow kube ||
-      mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"
+  # First start: building the local cluster and Coder from the Go module proxy takes minutes
+  # (README, "First start"). The portal starts at once; what is not built yet is built and started
+  # in the background, and until it is up the cards that need it say so (the cluster's cards name
+  # the step and the time left).
+  now=(postgres mlflow) later=()
+  if [ -n "${MLP_KUBECONFIG:-}" ] || "$root/services/kube/build.sh" --check; then now+=(kube); else later+=(kube); fi
+  if [ -n "${MLP_CODER_URL:-}" ] || "$root/services/coder/build.sh" --check; then now+=(coder); else later+=(coder); fi
+  "$root/scripts/services.sh" up "${now[@]}" ||
+    mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"
+  if [ ${#later[@]} -gt 0 ]; then
+    for name in "${later[@]}"; do "$root/scripts/services.sh" prepare "$name"; done
+    mkdir -p "$root/data/services"
+    mlp_log "${later[*]}: building in the background (the cluster about 10 minutes on 2 cores, Coder about 6); the portal starts now. Progress: data/services/background.log"
+    # One after the other: each start rewrites services.env.
+    setsid bash -c 'for name in "$@"; do "$0" up "$name" || exit 1; done' \
+      "$root/scripts/services.sh" "${later[@]}" >"$root/data/services/background.log" 2>&1 &
+    background=$!
   fi
   args+=(--config "$root/data/services/app-config.services.yaml")
   # Live demo jobs on the local cluster's simulated GPU nodes, submitted through the jobs API once

@@ -55,18 +55,33 @@ export function kubeDir(): string {
   return join(servicesDir(), 'kube');
 }
 
-/** The PostgreSQL server scripts/services.sh started (services.env); fails when it is down. */
-export function localPostgresUrl(): string {
+/** What scripts/services.sh wrote to services.env (KEY=value lines) about the services it started. */
+export function localServicesEnv(): Record<string, string> {
   const file = join(servicesDir(), 'services.env');
-  const line = existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split('\n')
-        .find(l => l.startsWith('MLP_POSTGRES_URL='))
-    : undefined;
-  if (!line) {
+  const env: Record<string, string> = {};
+  if (!existsSync(file)) return env;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0) env[line.slice(0, eq)] = line.slice(eq + 1).trim();
+  }
+  return env;
+}
+
+/** A service's line of services.env; fails (never skips) when the service is not up. */
+export function localServiceSetting(key: string, service: string): string {
+  const value = localServicesEnv()[key];
+  if (!value) {
     throw new Error(
-      `no MLP_POSTGRES_URL in ${file}: start the local services first (scripts/services.sh up)`,
+      `no ${key} in ${join(
+        servicesDir(),
+        'services.env',
+      )}: start the local services first (scripts/services.sh up ${service})`,
     );
   }
-  return line.slice('MLP_POSTGRES_URL='.length).trim();
+  return value;
+}
+
+/** The PostgreSQL server scripts/services.sh started (services.env); fails when it is down. */
+export function localPostgresUrl(): string {
+  return localServiceSetting('MLP_POSTGRES_URL', 'postgres');
 }
