@@ -172,6 +172,16 @@ export class CoderClient {
       );
     }
     const text = await res.text();
+    if (!res.ok && text.trim() === '') {
+      // Coder answers some errors with no body at all (405 Method Not Allowed, from its router):
+      // the status is the whole answer.
+      throw new CoderApiError(
+        res.status,
+        `${res.status} ${
+          res.statusText || 'error'
+        } with no message, for ${method} ${path.split('?')[0]}`,
+      );
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);

@@ -239,6 +239,15 @@ export class WorkspaceService {
   ): Promise<CoderWorkspace> {
     const { client, gate, settings } = this.options;
     const current = await this.get(userRef, id);
+    // Coder still shows a workspace for a moment after deleting it, and refuses any build of it
+    // ("Cannot start a deleted workspace!"): say so before quota or budget are touched.
+    if (current.state === 'deleted' || current.state === 'deleting') {
+      throw new ConflictError(
+        `Workspace ${current.name} is ${current.state}; it cannot be ${
+          { start: 'started', stop: 'stopped', delete: 'deleted' }[transition]
+        } again. Create a new workspace instead`,
+      );
+    }
     const admitted =
       transition === 'start' && current.gpus && team
         ? await gate.admit(

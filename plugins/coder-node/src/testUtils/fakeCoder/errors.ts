@@ -11,10 +11,16 @@ export type CoderResponseBody = {
   validations?: CoderValidation[];
 };
 
-/** Thrown by the fake's handlers; the server writes `status` and `body` as the answer. */
+/**
+ * Thrown by the fake's handlers; the server writes `status` and `body` as the answer (no body at
+ * all when it is undefined, as real Coder's router answers a 405).
+ */
 export class CoderHttpError extends Error {
-  constructor(readonly status: number, readonly body: CoderResponseBody) {
-    super(body.message);
+  constructor(
+    readonly status: number,
+    readonly body: CoderResponseBody | undefined,
+  ) {
+    super(body?.message ?? `HTTP ${status}`);
     this.name = 'CoderHttpError';
   }
 }

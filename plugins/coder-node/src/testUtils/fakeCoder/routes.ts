@@ -2,6 +2,7 @@
 // and handler check, in the same order, and answers with Coder's status codes and bodies.
 import { randomUUID } from 'node:crypto';
 import {
+  CoderHttpError,
   CoderValidation,
   goQuote,
   httpError,
@@ -201,7 +202,8 @@ export function matchRoute(
     pathMatched = true;
     if (candidate.method === method) return { route: candidate, params };
   }
-  if (pathMatched) throw httpError(405, 'Method not allowed.');
+  // Real Coder (v2.30.0) answers a method a route does not have with 405 and an empty body.
+  if (pathMatched) throw new CoderHttpError(405, undefined);
   throw routeNotFound();
 }
 

@@ -181,6 +181,11 @@ export async function startFakeCoder(
     body: unknown,
   ) {
     entry.status = status;
+    if (body === undefined) {
+      res.writeHead(status, { 'X-Coder-Build-Version': version });
+      res.end();
+      return;
+    }
     res.writeHead(status, {
       'Content-Type': 'application/json; charset=utf-8',
       'X-Coder-Build-Version': version,

@@ -36,7 +36,10 @@ export function WorkspaceRow(props: {
     <>
       <TableRow data-testid={`workspace-${ws.name}`}>
         <TableCell>
-          <Typography variant="body2">{ws.name}</Typography>
+          {/* A workspace name is one word: it never breaks at its hyphens. */}
+          <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
+            {ws.name}
+          </Typography>
         </TableCell>
         <TableCell>
           {ws.templateDisplayName || ws.template}

@@ -24,12 +24,13 @@ export function WorkspacesTable(props: {
     <Table size="small" aria-label="Coder workspaces">
       <TableHead>
         <TableRow>
-          <TableCell>Name</TableCell>
-          <TableCell>Template</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Last used</TableCell>
-          <TableCell>GPUs</TableCell>
-          <TableCell>Actions</TableCell>
+          {['Name', 'Template', 'Status', 'Last used', 'GPUs', 'Actions'].map(
+            heading => (
+              <TableCell key={heading} style={{ whiteSpace: 'nowrap' }}>
+                {heading}
+              </TableCell>
+            ),
+          )}
         </TableRow>
       </TableHead>
       <TableBody>
