@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests against the portal as the README starts it (scripts/start.sh), on ports and a
-# data folder of their own (e2e/app-config.e2e.yaml). Then restarts the backend on the same
-# SQLite files and checks that what the first run stored is still there.
+# data folder of their own (e2e/app-config.e2e.yaml), with the local services the test command
+# started (the cluster, MLflow and Coder). Then restarts the backend on the same SQLite files and
+# checks that what the first run stored is still there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/env.sh"
@@ -14,19 +15,11 @@ export E2E_BACKEND_URL=http://localhost:7107
 export E2E_PORTAL_LOG="$out/portal.log"
 config=(--config app-config.yaml --config e2e/app-config.e2e.yaml)
 
-for port in 3100 7107 7480; do
+for port in 3100 7107; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     mlp_die "port $port is in use; stop whatever listens there before running the end-to-end tests"
   fi
 done
-
-# The fake Coder (Coder cannot run here) the e2e config points the portal at, with the users and
-# templates of e2e/fixtures/coder-seed.json; it runs until the end, through the restart.
-coder_pid=""
-FAKE_CODER_PORT=7480 FAKE_CODER_SEED="$root/e2e/fixtures/coder-seed.json" \
-  node --require @backstage/cli/config/nodeTransform.cjs \
-  "$root/plugins/coder-node/src/testUtils/fakeCoder/main.ts" >"$out/fake-coder.log" 2>&1 &
-coder_pid=$!
 
 pgid=""
 stop_portal() {
@@ -38,7 +31,7 @@ stop_portal() {
   done
   pgid=""
 }
-trap 'stop_portal; [ -n "$coder_pid" ] && kill "$coder_pid" 2>/dev/null || true' EXIT
+trap stop_portal EXIT
 
 wait_for() {
   local url="$1" deadline=$((SECONDS + $2))
@@ -58,8 +51,6 @@ setsid env MLP_DEMO_JOBS=off "$root/scripts/start.sh" "${config[@]}" >"$E2E_PORT
 pgid=$!
 wait_for "$E2E_BACKEND_URL/.backstage/health/v1/readiness" 300
 wait_for "$E2E_BASE_URL" 600
-curl -fs -o /dev/null http://127.0.0.1:7480/api/v2/buildinfo ||
-  mlp_die "the fake Coder did not start; see $out/fake-coder.log"
 
 status=0
 node --test --test-concurrency=1 --test-timeout=600000 e2e/api.e2e.test.mjs e2e/portal.e2e.test.mjs e2e/gpu-quota.e2e.test.mjs e2e/jobs.e2e.test.mjs e2e/cost.e2e.test.mjs e2e/mlflow.e2e.test.mjs e2e/coder.e2e.test.mjs || status=1
@@ -75,7 +66,8 @@ node scripts/junit-summary.mjs "$out/pytest.xml" || status=1
 # Restart on the same data: backend only, it is what holds the data.
 stop_portal
 setsid node "$MLP_YARN" workspace backend start \
-  --config "$root/app-config.yaml" --config "$root/e2e/app-config.e2e.yaml" >"$out/portal-restart.log" 2>&1 &
+  --config "$root/app-config.yaml" --config "$root/e2e/app-config.e2e.yaml" \
+  --config "$root/data/services/app-config.services.yaml" >"$out/portal-restart.log" 2>&1 &
 pgid=$!
 E2E_PORTAL_LOG="$out/portal-restart.log" wait_for "$E2E_BACKEND_URL/.backstage/health/v1/readiness" 300
 node --test --test-timeout=120000 e2e/restart.e2e.test.mjs || status=1
