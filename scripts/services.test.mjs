@@ -152,6 +152,45 @@ test('mlflow: a port in use names the service, the port and the setting to chang
   );
 });
 
+test('coder: without the local PostgreSQL up, it says to start both', async t => {
+  const dir = tempDir(t);
+  const env = await ports();
+  const result = await up(dir, env, 'coder');
+  assertFailedCleanly(
+    result,
+    dir,
+    /coder: it keeps its data in the local PostgreSQL, which is not up; start both: scripts\/services.sh up postgres coder/,
+  );
+});
+
+// The next two use the PostgreSQL the test command started (the default port).
+test('coder: a port in use names the service, the port and the setting to change', async t => {
+  const dir = tempDir(t);
+  const env = await ports();
+  env.MLP_POSTGRES_PORT = process.env.MLP_POSTGRES_PORT ?? '54329';
+  env.MLP_CODER_PORT = await occupy(t);
+  const result = await up(dir, env, 'coder');
+  assertFailedCleanly(
+    result,
+    dir,
+    new RegExp(`coder: port ${env.MLP_CODER_PORT} is in use;.*MLP_CODER_PORT`),
+  );
+});
+
+test('coder: a database name that is not a plain name is refused, naming the setting', async t => {
+  const dir = tempDir(t);
+  const env = await ports();
+  env.MLP_POSTGRES_PORT = process.env.MLP_POSTGRES_PORT ?? '54329';
+  env.MLP_CODER_PORT = await freePort();
+  env.MLP_CODER_DATABASE = 'coder; drop database postgres';
+  const result = await up(dir, env, 'coder');
+  assertFailedCleanly(
+    result,
+    dir,
+    /coder: MLP_CODER_DATABASE must be a plain database name/,
+  );
+});
+
 test('kube: a port in use names the component, the port and the setting to change', async t => {
   const dir = tempDir(t);
   const env = await ports();

@@ -111,3 +111,21 @@ it('accepts a number parameter over its maximum, so the portal must check GPU co
     'Cannot start a deleted workspace!',
   ]);
 });
+
+it('keeps a user made through the API dormant until it first signs in', async () => {
+  const [org] = (await coderCall(coder, 'GET', '/users/me/organizations')).body;
+  const username = `dormant-${Date.now().toString(36)}`;
+  const made = await coderCall(coder, 'POST', '/users', {
+    body: {
+      email: `${username}@example.com`,
+      username,
+      password: `pw-${Date.now()}-long-enough`,
+      login_type: 'password',
+      organization_ids: [org.id],
+    },
+  });
+  expect([made.status, made.body.status]).toEqual([201, 'dormant']);
+  // createCoderUser signs its users in once, as the bootstrap does: they are active.
+  const signedIn = await coderCall(coder, 'GET', `/users/${user.username}`);
+  expect(signedIn.body.status).toBe('active');
+});

@@ -1,5 +1,5 @@
 // Coder's error bodies (codersdk.Response) and the exact messages the fake answers with.
-// Where each text comes from is listed in CONTRACT.md ("Error bodies").
+// Where each text comes from is listed in COMPATIBILITY.md ("Error bodies").
 
 /** codersdk.ValidationError */
 export type CoderValidation = { field: string; detail: string };

@@ -642,7 +642,7 @@ export function nameValid(name: string): boolean {
   );
 }
 
-/** coderd validWorkspaceSchedule (approximation of schedule.Weekly, see CONTRACT.md). */
+/** coderd validWorkspaceSchedule (approximation of schedule.Weekly, see COMPATIBILITY.md). */
 function validateSchedule(schedule: string): string | undefined {
   let spec = schedule.trim();
   if (spec.startsWith('CRON_TZ=')) {

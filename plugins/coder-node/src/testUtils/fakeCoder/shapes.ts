@@ -1,6 +1,6 @@
 // The JSON the fake answers with, field for field as codersdk marshals it (docs/reference/api/*.md
 // example responses). Fields Go tags `omitempty` are left out when empty; nullable pointers are
-// `null`. CONTRACT.md lists every field and its source.
+// `null`. COMPATIBILITY.md lists every field and its source.
 import { workspaceStatus } from './lifecycle';
 import {
   BuildRecord,
