@@ -17,8 +17,8 @@ export function ConnectionBar(props: {
   const api = useApi(coderApiRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  // Coder's own workspace credits, when it has a quota for the user; a hint, so a failure to
-  // read them is not shown.
+  // Coder's own workspace credits, or that it has no quota for the user; a hint, so a failure
+  // to read them is not shown.
   const quota = useAsync(() => api.getQuota(), [api]);
 
   const disconnect = async () => {
@@ -44,6 +44,12 @@ export function ConnectionBar(props: {
           <Typography variant="caption" color="textSecondary">
             Workspace credits in Coder: {quota.value.creditsConsumed} of{' '}
             {quota.value.budget} a day in use
+          </Typography>
+        )}
+        {/* No licence (budget -1) or the open-source server: Coder limits no credits. */}
+        {!quota.loading && !quota.error && !quota.value && (
+          <Typography variant="caption" color="textSecondary">
+            No workspace quota in Coder
           </Typography>
         )}
         <Button size="small" onClick={disconnect} disabled={busy}>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { WorkspaceState } from '@internal/plugin-coder-common';
 import {
   CODER_URL,
@@ -332,12 +332,26 @@ describe('WorkspacesCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('says nothing about credits when Coder has no quota for the user', async () => {
+  it('says Coder has no workspace quota when it has none for the user (no licence)', async () => {
     const api = mockCoderApi();
     renderCard(api);
-    await screen.findByText(/Connected as/);
-    await new Promise(r => setTimeout(r, 0));
+    expect(
+      await screen.findByText('No workspace quota in Coder'),
+    ).toBeInTheDocument();
     expect(api.getQuota).toHaveBeenCalled();
     expect(screen.queryByText(/Workspace credits/)).not.toBeInTheDocument();
+  });
+
+  it('says nothing of the quota when it cannot be read', async () => {
+    const api = mockCoderApi({
+      getQuota: jest.fn(async () => {
+        throw new Error('Coder did not answer');
+      }),
+    });
+    renderCard(api);
+    await screen.findByText(/Connected as/);
+    await waitFor(() => expect(api.getQuota).toHaveBeenCalled());
+    await new Promise(r => setTimeout(r, 0));
+    expect(screen.queryByText(/workspace quota|Workspace credits/)).toBeNull();
   });
 });
