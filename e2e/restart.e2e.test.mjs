@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { api, eventually, guestToken } from './api.mjs';
+import { coderApi, coderToken } from './coder.mjs';
 
 test('data survives a restart', async () => {
   const expected = readFileSync('data/e2e/restart-check', 'utf8');
@@ -48,11 +49,17 @@ test("a user's Coder connection survives a restart, and the sealed token still o
   assert.equal(connection.status, 200, connection.text);
   assert.equal(connection.json.status, 'connected');
   assert.equal(connection.json.username, 'amira-haddad');
-  // Listing calls Coder with the stored token: it must decrypt after the restart.
+  // Listing calls Coder with the stored token: it must decrypt after the restart, and Coder must
+  // accept it (a token it refused would read as not connected).
   const list = await api('/api/coder/workspaces', { token });
   assert.equal(list.status, 200, list.text);
-  assert.ok(
-    list.json.workspaces.some(w => w.name === 'stc-dev'),
-    JSON.stringify(list.json),
+  assert.equal(list.json.status, 'ok', list.text);
+  const { json: inCoder } = await coderApi(
+    coderToken('amira.haddad'),
+    `/workspaces?q=${encodeURIComponent('owner:me')}`,
+  );
+  assert.deepEqual(
+    list.json.workspaces.map(w => w.id).sort(),
+    inCoder.workspaces.map(w => w.id).sort(),
   );
 });
