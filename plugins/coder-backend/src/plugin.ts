@@ -6,6 +6,7 @@ import { coderPermissions } from '@internal/plugin-coder-common';
 import { CoderClient, readCoderSettings } from '@internal/plugin-coder-node';
 import { costBudgetServiceRef } from '@internal/plugin-cost-node';
 import { gpuQuotaReaderServiceRef } from '@internal/plugin-gpu-quota-node';
+import { GpuAdmission } from '@internal/plugin-mlp-admission-node';
 import { createRouter } from './router';
 import { AllocationGate } from './services/AllocationGate';
 import { CoderConnections } from './services/CoderConnections';
@@ -64,10 +65,12 @@ export const coderPlugin = createBackendPlugin({
           connections,
           settings,
           gate: new AllocationGate({
-            quota: deps.quota,
-            budget: deps.budget,
+            admission: new GpuAdmission({
+              quota: deps.quota,
+              budget: deps.budget,
+              logger: deps.logger,
+            }),
             gpuResource: settings.gpuResource,
-            logger: deps.logger,
           }),
         });
         deps.httpRouter.use(

@@ -162,6 +162,7 @@ describe('creating a workspace', () => {
     expect(portal.gates.check).toHaveBeenCalledWith(
       {
         team: 'nlp-team',
+        resource: 'nvidia.com/gpu',
         gpus: 2,
         hours: 8,
         reference: 'coder workspace bert-dev',

@@ -5,6 +5,7 @@ import {
 import { costBudgetServiceRef } from '@internal/plugin-cost-node';
 import { gpuQuotaReaderServiceRef } from '@internal/plugin-gpu-quota-node';
 import { jobsPermissions } from '@internal/plugin-jobs-common';
+import { GpuAdmission } from '@internal/plugin-mlp-admission-node';
 import { KubeHttp, readKubeCluster } from '@internal/plugin-mlp-kube-node';
 import { createRouter } from './router';
 import { JobService } from './services/JobService';
@@ -41,8 +42,11 @@ export const jobsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             service: new JobService({
               kube: cluster ? new KubeHttp(cluster) : undefined,
-              quota: deps.quota,
-              budget: deps.budget,
+              admission: new GpuAdmission({
+                quota: deps.quota,
+                budget: deps.budget,
+                logger: deps.logger,
+              }),
               userInfo: deps.userInfo,
               settings,
               logger: deps.logger,

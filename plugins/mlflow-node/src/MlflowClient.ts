@@ -1,7 +1,10 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
 import type { MlflowServer } from './config';
-import { MlflowBadGatewayError, MlflowUnavailableError } from './errors';
+import {
+  BadGatewayError,
+  ServiceUnavailableError,
+} from '@internal/plugin-mlp-node';
 
 const tags = z
   .array(z.object({ key: z.string(), value: z.string().optional() }))
@@ -342,7 +345,7 @@ export class MlflowClient {
         (error as Error).name === 'TimeoutError'
           ? `no answer within ${this.timeoutMs / 1000} s`
           : (error as Error).message;
-      throw new MlflowUnavailableError(
+      throw new ServiceUnavailableError(
         `Could not ${what}: ${where} at ${this.server.baseUrl} did not answer (${reason}). Check that it is up and mlflow.servers points at it.`,
       );
     }
@@ -364,11 +367,11 @@ export class MlflowClient {
         throw new InputError(`Could not ${what}: ${where} says ${message}`);
       }
       if (response.status === 401 || response.status === 403) {
-        throw new MlflowBadGatewayError(
+        throw new BadGatewayError(
           `Could not ${what}: ${where} refused the portal's credentials (${response.status}); check mlflow.servers[].token or username/password`,
         );
       }
-      throw new MlflowBadGatewayError(
+      throw new BadGatewayError(
         `Could not ${what}: ${where} failed (${response.status}${
           code ? ` ${code}` : ''
         }): ${message}`,
@@ -376,7 +379,7 @@ export class MlflowClient {
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new MlflowBadGatewayError(
+      throw new BadGatewayError(
         `Could not ${what}: ${where} answered something that is not MLflow's API (${
           json === undefined
             ? `not JSON: ${text.slice(0, 100)}`

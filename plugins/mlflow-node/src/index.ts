@@ -6,4 +6,3 @@
  */
 export * from './MlflowClient';
 export { readMlflowServers, type MlflowServer } from './config';
-export { MlflowBadGatewayError, MlflowUnavailableError } from './errors';

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { csvField } from './csvField';
+export { BadGatewayError, ServiceUnavailableError } from './errors';
 export { parseInput } from './parseInput';
 export { PluginRequests } from './PluginRequests';
 export { refusalOf } from './refusalOf';

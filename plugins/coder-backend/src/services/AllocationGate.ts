@@ -1,12 +1,9 @@
-import {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
-import type { CostBudgetService } from '@internal/plugin-cost-node';
-import type { GpuQuotaReader } from '@internal/plugin-gpu-quota-node';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CreatedWorkspace } from '@internal/plugin-coder-common';
-import { refusalOf } from '@internal/plugin-mlp-node';
+import type {
+  GpuAdmission,
+  MisfitWording,
+} from '@internal/plugin-mlp-admission-node';
 
 export type Allocation = {
   team: string;
@@ -21,106 +18,60 @@ export type Admitted = {
   reservation?: CreatedWorkspace['reservation'];
 };
 
+/** A workspace's refusals, in the card's words (its field is `gpus`). */
+const workspaceWording: MisfitWording = (misfit, { team, gpus, resource }) => {
+  switch (misfit.reason) {
+    case 'not-in-quota':
+      return `gpus: ${team} has no ${resource} in its GPU quota, so a workspace with ${gpus} GPU(s) cannot start; choose 0 GPUs or request a quota increase`;
+    case 'per-job-maximum':
+      return `gpus: ${gpus} GPUs is more than ${team}'s per-workspace maximum of ${misfit.max}; choose at most ${misfit.max}`;
+    default: {
+      const { used, hard, available } = misfit.figures;
+      return `gpus: ${gpus} GPUs do not fit in ${team}'s GPU quota: ${used} of ${hard} are in use, ${available} free. Choose at most ${available}, stop another workspace or job, or request a quota increase`;
+    }
+  }
+};
+
 /**
- * Decides whether GPUs may be allocated *before* anything is asked of Coder: the team's free GPUs
- * and per-job maximum (GPU quota plugin), then its budget (cost plugin), which reserves the
- * estimate so concurrent requests cannot overspend. Refusals are 409s with the figures.
+ * A workspace's GPUs through the one admission path *before* anything is asked of Coder: the
+ * team's free GPUs and per-job maximum, then its budget, which reserves the estimate. Without a
+ * cluster there is no quota to check, and the workspace goes on to the budget alone.
  */
 export class AllocationGate {
   constructor(
-    private readonly options: {
-      quota: GpuQuotaReader;
-      budget: CostBudgetService;
-      gpuResource: string;
-      logger: LoggerService;
-    },
+    private readonly options: { admission: GpuAdmission; gpuResource: string },
   ) {}
 
   async admit(
     allocation: Allocation,
     credentials: BackstageCredentials,
   ): Promise<Admitted> {
-    if (allocation.gpus === 0) return {};
-    const quota = await this.checkQuota(allocation, credentials);
-    const reservation = await this.reserve(allocation, credentials);
-    return { quota, reservation };
+    const { quota, reservation } = await this.options.admission.admit(
+      { ...allocation, resource: this.options.gpuResource },
+      credentials,
+      { wording: workspaceWording, withoutCluster: 'proceed' },
+    );
+    return {
+      ...(quota && {
+        quota: {
+          resource: quota.resource,
+          hard: quota.hard,
+          used: quota.used,
+          available: quota.available,
+        },
+      }),
+      ...(reservation && {
+        reservation: {
+          id: reservation.id,
+          estimate: reservation.estimate,
+          currency: reservation.currency,
+        },
+      }),
+    };
   }
 
   /** Gives back a reservation whose workspace did not come to be; logs if that fails. */
   async undo(admitted: Admitted, credentials: BackstageCredentials) {
-    if (!admitted.reservation) return;
-    try {
-      await this.options.budget.release(admitted.reservation.id, {
-        credentials,
-      });
-    } catch (error) {
-      this.options.logger.warn('could not release a budget reservation', {
-        reservation: admitted.reservation.id,
-        error: String(error),
-      });
-    }
-  }
-
-  private async checkQuota(
-    { team, gpus }: Allocation,
-    credentials: BackstageCredentials,
-  ): Promise<Admitted['quota']> {
-    const answer = await this.options.quota
-      .team(team, { credentials })
-      .catch(error => {
-        throw refusalOf(error, "Reading the team's GPU quota");
-      });
-    if (answer.status === 'not-configured') {
-      this.options.logger.warn(
-        'no cluster configured: a workspace was created without a GPU quota check',
-        { team },
-      );
-      return undefined;
-    }
-    if (answer.status === 'no-quota') {
-      throw new ConflictError(`team: ${answer.message}`);
-    }
-    const resource = this.options.gpuResource;
-    const row = answer.quota.resources.find(r => r.resource === resource);
-    if (!row || row.hard === 0) {
-      throw new ConflictError(
-        `gpus: ${team} has no ${resource} in its GPU quota, so a workspace with ${gpus} GPU(s) cannot start; choose 0 GPUs or request a quota increase`,
-      );
-    }
-    if (row.maxPerJob !== undefined && gpus > row.maxPerJob) {
-      throw new ConflictError(
-        `gpus: ${gpus} GPUs is more than ${team}'s per-workspace maximum of ${row.maxPerJob}; choose at most ${row.maxPerJob}`,
-      );
-    }
-    if (gpus > row.available) {
-      throw new ConflictError(
-        `gpus: ${gpus} GPUs do not fit in ${team}'s GPU quota: ${row.used} of ${row.hard} are in use, ${row.available} free. Choose at most ${row.available}, stop another workspace or job, or request a quota increase`,
-      );
-    }
-    return {
-      resource,
-      hard: row.hard,
-      used: row.used,
-      available: row.available,
-    };
-  }
-
-  private async reserve(
-    { team, gpus, hours, reference }: Allocation,
-    credentials: BackstageCredentials,
-  ): Promise<Admitted['reservation']> {
-    try {
-      const { reservation } = await this.options.budget.check(
-        { team, gpus, hours, reference },
-        { credentials },
-      );
-      return {
-        id: reservation.id,
-        estimate: reservation.estimate,
-        currency: reservation.currency,
-      };
-    } catch (error) {
-      throw refusalOf(error, "Checking the team's budget");
-    }
+    await this.options.admission.release(admitted.reservation?.id, credentials);
   }
 }

@@ -7,22 +7,14 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
+  BadGatewayError,
+  ServiceUnavailableError,
+} from '@internal/plugin-mlp-node';
+import {
   CoderApiError,
   CoderBadAnswerError,
   CoderUnreachableError,
 } from '@internal/plugin-coder-node';
-
-/** Coder is down or does not answer: 503 with the reason. */
-export class CoderUnavailableError extends CustomErrorBase {
-  name = 'ServiceUnavailableError' as const;
-  statusCode = 503;
-}
-
-/** Coder answered with a server error or something that is not its API: 502. */
-export class CoderBadGatewayError extends CustomErrorBase {
-  name = 'CoderBadGatewayError' as const;
-  statusCode = 502;
-}
 
 /** The user has no usable Coder token: 401, and the card shows the connect form. */
 export class CoderNotConnectedError extends AuthenticationError {}
@@ -34,12 +26,12 @@ export class CoderNotConnectedError extends AuthenticationError {}
  */
 export function portalErrorOf(error: unknown, doing: string): Error {
   if (error instanceof CoderUnreachableError) {
-    return new CoderUnavailableError(
+    return new ServiceUnavailableError(
       `${doing}: ${error.message}; Coder may be down, try again in a minute`,
     );
   }
   if (error instanceof CoderBadAnswerError) {
-    return new CoderBadGatewayError(`${doing}: ${error.message}`);
+    return new BadGatewayError(`${doing}: ${error.message}`);
   }
   if (!(error instanceof CoderApiError)) {
     return error instanceof Error ? error : new Error(String(error));
@@ -64,7 +56,7 @@ export function portalErrorOf(error: unknown, doing: string): Error {
     case 409:
       return new ConflictError(message);
     default:
-      return new CoderBadGatewayError(
+      return new BadGatewayError(
         `${doing}: Coder failed with ${error.coderStatus}: ${said}`,
       );
   }

@@ -31,7 +31,7 @@ import {
 import { QuotaRequestStore } from '../store/QuotaRequestStore';
 import { Access, UserCredentials } from './Access';
 import { ClusterQuotas, QuotaEntry } from './ClusterQuotas';
-import { ClusterRefusedError } from './errors';
+import { BadGatewayError } from '@internal/plugin-mlp-node';
 import { QuotaNotifier } from './QuotaNotifier';
 import { QuotaSnapshotCache } from './QuotaSnapshotCache';
 
@@ -607,7 +607,7 @@ function clusterError(error: unknown): Error {
     return new ServiceUnavailableError(error.message, error);
   }
   if (error instanceof KubeApiError) {
-    return new ClusterRefusedError(error.message, error);
+    return new BadGatewayError(error.message, error);
   }
   return error as Error;
 }

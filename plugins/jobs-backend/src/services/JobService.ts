@@ -10,18 +10,24 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import type { CostBudgetService } from '@internal/plugin-cost-node';
-import type { GpuQuotaReader } from '@internal/plugin-gpu-quota-node';
+import type {
+  GpuAdmission,
+  MisfitWording,
+} from '@internal/plugin-mlp-admission-node';
 import type {
   Job,
   ParsedJobSubmission,
   SubmittedJob,
 } from '@internal/plugin-jobs-common';
 import type { KubeHttp, KubeList } from '@internal/plugin-mlp-kube-node';
-import { refusalOf, teamsIn } from '@internal/plugin-mlp-node';
+import {
+  refusalOf,
+  ServiceUnavailableError,
+  teamsIn,
+} from '@internal/plugin-mlp-node';
 import { randomBytes } from 'node:crypto';
 import { JobsSettings } from '../settings';
-import { clusterError, ClusterUnavailableError } from './errors';
+import { clusterError } from './errors';
 import { jobView } from './jobView';
 import type { NodeObject, PodObject, WorkflowObject } from './kubeObjects';
 import type { ClusterView } from './waitingReason';
@@ -33,6 +39,15 @@ type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 const workflowsPath = (ns: string) =>
   `/apis/argoproj.io/v1alpha1/namespaces/${encodeURIComponent(ns)}/workflows`;
 
+/** A job's refusals, in the CLI's and the API's words. */
+const jobWording: MisfitWording = (misfit, { team, gpus, resource }) => {
+  if (misfit.reason === 'per-job-maximum') {
+    return `gpus: ${gpus} GPUs is more than ${team}'s per-job maximum of ${misfit.max}; ask for at most ${misfit.max}`;
+  }
+  const { used = 0, hard = 0, available = 0 } = misfit.figures ?? {};
+  return `Over quota: ${gpus} GPUs do not fit in ${team}'s GPU quota: ${used} of ${hard} ${resource} are in use, ${available} free. Ask for at most ${available}, wait for running jobs, or request a quota increase`;
+};
+
 /**
  * Training jobs: each is an Argo Workflow in its team's namespace. A submission is checked
  * against the per-job maximum, the team's free GPUs and its budget (which reserves the estimate)
@@ -42,8 +57,7 @@ export class JobService {
   constructor(
     private readonly options: {
       kube?: KubeHttp;
-      quota: GpuQuotaReader;
-      budget: CostBudgetService;
+      admission: GpuAdmission;
       userInfo: UserInfoService;
       settings: JobsSettings;
       logger: LoggerService;
@@ -55,7 +69,7 @@ export class JobService {
     credentials: UserCredentials,
     job: ParsedJobSubmission,
   ): Promise<SubmittedJob> {
-    const { settings, quota, budget } = this.options;
+    const { settings } = this.options;
     const kube = this.kube();
     await this.assertMember(credentials, job.team);
     if (job.simulate && !settings.simulatedCluster) {
@@ -68,52 +82,32 @@ export class JobService {
         `gpus: ${job.gpus} GPUs is more than the portal's per-job maximum of ${settings.maxGpusPerJob}; ask for at most ${settings.maxGpusPerJob}`,
       );
     }
-    const answer = await quota.team(job.team, { credentials }).catch(error => {
-      throw refusalOf(error, "Reading the team's GPU quota");
-    });
-    if (answer.status === 'not-configured') {
-      throw new ClusterUnavailableError(answer.message);
-    }
-    if (answer.status === 'no-quota') {
-      throw new ConflictError(`team: ${answer.message}`);
-    }
-    const row = answer.quota.resources.find(
-      r => r.resource === settings.gpuResource,
-    );
-    const hard = row?.hard ?? 0;
-    const used = row?.used ?? 0;
-    if (row?.maxPerJob !== undefined && job.gpus > row.maxPerJob) {
-      throw new ConflictError(
-        `gpus: ${job.gpus} GPUs is more than ${job.team}'s per-job maximum of ${row.maxPerJob}; ask for at most ${row.maxPerJob}`,
-      );
-    }
-    if (job.gpus > (row?.available ?? 0)) {
-      throw new ConflictError(
-        `Over quota: ${job.gpus} GPUs do not fit in ${
-          job.team
-        }'s GPU quota: ${used} of ${hard} ${settings.gpuResource} are in use, ${
-          row?.available ?? 0
-        } free. Ask for at most ${
-          row?.available ?? 0
-        }, wait for running jobs, or request a quota increase`,
-      );
-    }
     const id = `${job.name}-${randomSuffix()}`;
-    const checked = await budget
-      .check(
-        {
-          team: job.team,
-          resource: settings.gpuResource,
-          gpus: job.gpus,
-          hours: job.timeoutHours,
-          reference: `training job ${id}`,
-        },
-        { credentials },
-      )
-      .catch(error => {
-        throw refusalOf(error, "Checking the team's budget");
-      });
-    const { reservation, status } = checked;
+    const {
+      quota: quotaFigures,
+      reservation,
+      budget: status,
+    } = await this.options.admission.admit(
+      {
+        team: job.team,
+        resource: settings.gpuResource,
+        gpus: job.gpus,
+        hours: job.timeoutHours,
+        reference: `training job ${id}`,
+      },
+      credentials,
+      {
+        wording: jobWording,
+        withoutCluster: message => new ServiceUnavailableError(message),
+      },
+    );
+    if (!quotaFigures || !reservation || !status) {
+      // admit() checks the quota and reserves for every job, since a job has 1 GPU or more.
+      throw new Error(
+        `job ${id} was admitted without a quota check or a reservation`,
+      );
+    }
+    const { hard, used } = quotaFigures;
     const manifest = workflowManifest({
       job,
       id,
@@ -345,7 +339,7 @@ export class JobService {
 
   private kube(): KubeHttp {
     if (!this.options.kube) {
-      throw new ClusterUnavailableError(
+      throw new ServiceUnavailableError(
         'No Kubernetes cluster is configured, so training jobs cannot run: add one under kubernetes.clusterLocatorMethods',
       );
     }
@@ -372,15 +366,8 @@ export class JobService {
     return team;
   }
 
-  private async release(id: string, credentials: UserCredentials) {
-    try {
-      await this.options.budget.release(id, { credentials });
-    } catch (error) {
-      this.options.logger.warn('could not release a budget reservation', {
-        reservation: id,
-        error: String(error),
-      });
-    }
+  private release(id: string, credentials: UserCredentials) {
+    return this.options.admission.release(id, credentials);
   }
 }
 

@@ -16,8 +16,8 @@ import {
   MlflowModelVersion,
   MlflowRun,
   type MlflowServer,
-  MlflowUnavailableError,
 } from '@internal/plugin-mlflow-node';
+import { ServiceUnavailableError } from '@internal/plugin-mlp-node';
 import { TtlCache } from './TtlCache';
 
 /** Versions shown per model (newest first), and logged models looked up with them. */
@@ -56,7 +56,7 @@ export class MlflowService {
   /** The named server, or the first configured one. */
   client(name?: string): MlflowClient {
     if (this.clients.size === 0) {
-      throw new MlflowUnavailableError(
+      throw new ServiceUnavailableError(
         'No MLflow server is configured: add one under mlflow.servers (name, baseUrl)',
       );
     }

@@ -1,5 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { InputError } from '@backstage/errors';
+import { gpuMisfit, type GpuMisfit } from '@internal/plugin-mlp-admission-node';
+import { gpuCount as gpuQuantity } from '@internal/plugin-mlp-kube-node';
 import { z } from 'zod/v3';
 import { NotConfiguredError, QuotaExceededError } from '../errors';
 import { GPU_RESOURCE, LIMIT_RANGE_NAME, QUOTA_NAME } from '../kube/manifests';
@@ -46,8 +48,8 @@ export async function readGpuQuota(
     );
   }
   const key = `requests.${GPU_RESOURCE}`;
-  const hard = Number(quota.status?.hard?.[key] ?? 0);
-  const used = Number(quota.status?.used?.[key] ?? 0);
+  const hard = gpuFigure(quota.status?.hard?.[key], `${QUOTA_NAME} hard`);
+  const used = gpuFigure(quota.status?.used?.[key], `${QUOTA_NAME} used`);
   const limits = (await kube.get({
     apiVersion: 'v1',
     kind: 'LimitRange',
@@ -62,9 +64,33 @@ export async function readGpuQuota(
     hard,
     used,
     available: Math.max(0, hard - used),
-    ...(max ? { maxPerJob: Number(max) } : {}),
+    ...(max ? { maxPerJob: gpuFigure(max, `${LIMIT_RANGE_NAME} max`) } : {}),
   };
 }
+
+/** A GPU count of the quota objects, read with the shared parser (absent is 0). */
+function gpuFigure(quantity: string | undefined, what: string): number {
+  const n = gpuQuantity(quantity ?? '0');
+  if (Number.isNaN(n)) {
+    throw new InputError(
+      `team: ${what} for ${GPU_RESOURCE} is "${quantity}", not a whole number of GPUs; a platform keeper must fix the team's quota`,
+    );
+  }
+  return n;
+}
+
+/** The check's refusals, in the template's words (its field is `gpusPerJob`). */
+const templateWording = (
+  misfit: GpuMisfit,
+  team: string,
+  gpus: number,
+): string => {
+  if (misfit.reason === 'per-job-maximum') {
+    return `gpusPerJob: ${gpus} GPUs per job is more than ${team}'s per-job maximum of ${misfit.max}; ask for at most ${misfit.max}, or ask a platform keeper to raise it`;
+  }
+  const { used = 0, hard = 0, available = 0 } = misfit.figures ?? {};
+  return `gpusPerJob: ${gpus} GPUs do not fit in ${team}'s GPU quota: ${used} of ${hard} are in use, ${available} free. Ask for at most ${available}, or request a quota increase`;
+};
 
 export function createQuotaCheckAction({ kube, access, settings }: ActionDeps) {
   const inputSchema = z
@@ -116,17 +142,13 @@ export function createQuotaCheckAction({ kube, access, settings }: ActionDeps) {
         );
       }
       const figures = await readGpuQuota(kube, input.team);
-      if (
-        figures.maxPerJob !== undefined &&
-        input.gpusPerJob > figures.maxPerJob
-      ) {
+      const misfit = gpuMisfit(
+        { resource: GPU_RESOURCE, ...figures },
+        input.gpusPerJob,
+      );
+      if (misfit) {
         throw new QuotaExceededError(
-          `gpusPerJob: ${input.gpusPerJob} GPUs per job is more than ${input.team}'s per-job maximum of ${figures.maxPerJob}; ask for at most ${figures.maxPerJob}, or ask a platform keeper to raise it`,
-        );
-      }
-      if (input.gpusPerJob > figures.available) {
-        throw new QuotaExceededError(
-          `gpusPerJob: ${input.gpusPerJob} GPUs do not fit in ${input.team}'s GPU quota: ${figures.used} of ${figures.hard} are in use, ${figures.available} free. Ask for at most ${figures.available}, or request a quota increase`,
+          templateWording(misfit, input.team, input.gpusPerJob),
         );
       }
       ctx.logger.info(
