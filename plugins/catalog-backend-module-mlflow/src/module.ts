@@ -9,6 +9,7 @@ import {
 import { MlflowClient, readMlflowServers } from '@internal/plugin-mlflow-node';
 import { MlflowModelProvider } from './MlflowModelProvider';
 import { readProviderSettings } from './settings';
+import { scheduleLoggedTask } from '@internal/plugin-mlp-node';
 
 /** Registered models of the configured MLflow servers, in the catalog as ml-model Components. */
 export const catalogModuleMlflowModels = createBackendModule({
@@ -41,23 +42,18 @@ export const catalogModuleMlflowModels = createBackendModule({
           settings,
         );
         deps.processing.addEntityProvider(provider);
-        await deps.scheduler.scheduleTask({
+        await scheduleLoggedTask({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
           id: 'mlflow-models-provider',
           frequency: { minutes: settings.frequencyMinutes },
           timeout: { minutes: 10 },
           // After the catalog's first pass over its locations, so hand-written entities of the
           // same models are there to be seen.
           initialDelay: { seconds: settings.initialDelaySeconds },
-          fn: async () => {
-            try {
-              await provider.run();
-            } catch (error) {
-              // The catalog keeps what the last good pass gave.
-              deps.logger.error('ingesting MLflow models failed', {
-                error: String(error),
-              });
-            }
-          },
+          // The catalog keeps what the last good pass gave.
+          failure: 'ingesting MLflow models failed',
+          run: () => provider.run(),
         });
       },
     });

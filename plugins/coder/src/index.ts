@@ -7,5 +7,5 @@
 export { coderPlugin as default } from './plugin';
 export { coderPlugin } from './plugin';
 export { coderApi, coderEntityFilter, coderWorkspacesCard } from './extensions';
-export { CoderClient, coderApiRef } from './api';
+export { CoderBackendClient, coderApiRef } from './api';
 export type { CoderApi, WorkspacesFilter } from './api';

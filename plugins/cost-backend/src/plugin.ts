@@ -12,15 +12,16 @@ import { KubeHttp, readKubeCluster } from '@internal/plugin-mlp-kube-node';
 import { createRouter } from './router';
 import { BudgetAlerts } from './services/BudgetAlerts';
 import { CostService } from './services/CostService';
-import { LedgerSyncTask } from './services/LedgerSyncTask';
+import { scheduleLedgerSync } from './services/LedgerSyncTask';
 import { PodLedgerSync } from './services/PodLedgerSync';
 import { PodWatcher } from './services/PodWatcher';
 import { readCostSource } from './opencost/config';
 import { OpenCostClient } from './opencost/OpenCostClient';
 import { OpenCostSync } from './opencost/OpenCostSync';
 import { RateCard } from './services/RateCard';
-import { RollUpTask } from './services/RollUpTask';
+import { scheduleRollUp } from './services/RollUpTask';
 import { DatabaseCostStore } from './store/DatabaseCostStore';
+import { scheduleLoggedTask } from '@internal/plugin-mlp-node';
 
 /** GPU cost per team from an allocation ledger, budgets and budget checks, under /api/cost. */
 export const costPlugin = createBackendPlugin({
@@ -54,19 +55,14 @@ export const costPlugin = createBackendPlugin({
             deps.logger,
             source.opencost,
           );
-          await deps.scheduler.scheduleTask({
+          await scheduleLoggedTask({
+            scheduler: deps.scheduler,
+            logger: deps.logger,
             id: 'cost-opencost-sync',
             frequency: { minutes: source.opencost.syncMinutes },
             timeout: { minutes: 10 },
-            fn: async () => {
-              try {
-                await sync.run();
-              } catch (error) {
-                deps.logger.error('reading cost from OpenCost failed', {
-                  error: String(error),
-                });
-              }
-            },
+            failure: 'reading cost from OpenCost failed',
+            run: () => sync.run(),
           });
         } else {
           await startLedger(deps, store, rates);
@@ -80,20 +76,15 @@ export const costPlugin = createBackendPlugin({
             'group:default/platform-team',
           currency: rates.currency,
         });
-        await deps.scheduler.scheduleTask({
+        await scheduleLoggedTask({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
           id: 'cost-budget-alerts',
           frequency: { minutes: 10 },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 30 },
-          fn: async () => {
-            try {
-              await alerts.run();
-            } catch (error) {
-              deps.logger.error('budget alert pass failed', {
-                error: String(error),
-              });
-            }
-          },
+          failure: 'budget alert pass failed',
+          run: () => alerts.run(),
         });
         const service = new CostService({
           store,
@@ -132,7 +123,7 @@ async function startLedger(
       deps.lifecycle.addStartupHook(() => watcher.start());
       deps.lifecycle.addShutdownHook(() => watcher.stop());
     }
-    await LedgerSyncTask.schedule({
+    await scheduleLedgerSync({
       scheduler: deps.scheduler,
       sync,
       logger: deps.logger,
@@ -144,7 +135,7 @@ async function startLedger(
       'no Kubernetes cluster configured: the cost ledger stays empty',
     );
   }
-  await RollUpTask.schedule({
+  await scheduleRollUp({
     scheduler: deps.scheduler,
     store,
     logger: deps.logger,

@@ -10,7 +10,7 @@ import { readSettings } from './settings';
 import { Access } from './services/Access';
 import { HttpClusterQuotas } from './services/ClusterQuotas';
 import { GpuQuotaService } from './services/GpuQuotaService';
-import { QuotaExpiryTask } from './services/QuotaExpiryTask';
+import { scheduleQuotaExpiry } from './services/QuotaExpiryTask';
 import { NotificationsQuotaNotifier } from './services/QuotaNotifier';
 import { DatabaseQuotaRequestStore } from './store/DatabaseQuotaRequestStore';
 
@@ -55,7 +55,7 @@ export const gpuQuotaPlugin = createBackendPlugin({
           logger: deps.logger,
           settings,
         });
-        await QuotaExpiryTask.schedule({
+        await scheduleQuotaExpiry({
           scheduler: deps.scheduler,
           service,
           logger: deps.logger,

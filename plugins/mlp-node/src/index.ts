@@ -8,4 +8,5 @@ export { BadGatewayError, ServiceUnavailableError } from './errors';
 export { parseInput } from './parseInput';
 export { PluginRequests } from './PluginRequests';
 export { refusalOf } from './refusalOf';
+export { scheduleLoggedTask } from './scheduleLoggedTask';
 export { teamsIn } from './teamsIn';

@@ -123,7 +123,7 @@ export function mockCoderApi(
   return { ...defaults, ...overrides } as jest.Mocked<CoderApi>;
 }
 
-/** A ResponseError as CoderClient throws it for a backend error answer. */
+/** A ResponseError as CoderBackendClient throws it for a backend error answer. */
 export async function responseError(
   statusCode: number,
   name: string,

@@ -1,2 +1,2 @@
 export * from './CoderApi';
-export { CoderClient } from './CoderClient';
+export { CoderBackendClient } from './CoderBackendClient';

@@ -3,7 +3,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { CoderClient, coderApiRef } from '../api';
+import { CoderBackendClient, coderApiRef } from '../api';
 
 export const coderApi = ApiBlueprint.make({
   params: defineParams =>
@@ -11,6 +11,6 @@ export const coderApi = ApiBlueprint.make({
       api: coderApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new CoderClient({ discoveryApi, fetchApi }),
+        new CoderBackendClient({ discoveryApi, fetchApi }),
     }),
 });

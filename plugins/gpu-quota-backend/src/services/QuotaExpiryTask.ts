@@ -1,42 +1,29 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { scheduleLoggedTask } from '@internal/plugin-mlp-node';
 import { GpuQuotaService } from './GpuQuotaService';
 
 export const EXPIRY_TASK_ID = 'gpu-quota-expiry';
 
 /** Runs the expiry of approved increases on the scheduler, one instance across backends. */
-export class QuotaExpiryTask {
-  static async schedule(options: {
-    scheduler: SchedulerService;
-    service: GpuQuotaService;
-    logger: LoggerService;
-    frequencySeconds: number;
-  }): Promise<void> {
-    const task = new QuotaExpiryTask(options.service, options.logger);
-    await options.scheduler.scheduleTask({
-      id: EXPIRY_TASK_ID,
-      frequency: { seconds: options.frequencySeconds },
-      timeout: { minutes: 5 },
-      initialDelay: { seconds: 10 },
-      fn: () => task.run(),
-    });
-  }
-
-  private constructor(
-    private readonly service: GpuQuotaService,
-    private readonly logger: LoggerService,
-  ) {}
-
-  /** One pass. Never throws: a failed pass is logged and the schedule goes on. */
-  async run(): Promise<void> {
-    try {
-      const run = await this.service.expireDue();
+export async function scheduleQuotaExpiry(options: {
+  scheduler: SchedulerService;
+  service: GpuQuotaService;
+  logger: LoggerService;
+  frequencySeconds: number;
+}): Promise<void> {
+  await scheduleLoggedTask({
+    scheduler: options.scheduler,
+    logger: options.logger,
+    id: EXPIRY_TASK_ID,
+    frequency: { seconds: options.frequencySeconds },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 10 },
+    failure: 'GPU quota expiry pass failed',
+    run: async () => {
+      const run = await options.service.expireDue();
       if (run.expired || run.deferred || run.failed) {
-        this.logger.info('GPU quota expiry pass', run);
+        options.logger.info('GPU quota expiry pass', run);
       }
-    } catch (error) {
-      this.logger.error('GPU quota expiry pass failed', {
-        error: String(error),
-      });
-    }
-  }
+    },
+  });
 }

@@ -1,2 +1,2 @@
 export * from './MlflowApi';
-export { MlflowClient } from './MlflowClient';
+export { MlflowBackendClient } from './MlflowBackendClient';

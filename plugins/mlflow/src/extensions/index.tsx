@@ -12,7 +12,7 @@ import {
   MLFLOW_EXPERIMENT_ANNOTATION,
   MLFLOW_MODEL_ANNOTATION,
 } from '@internal/plugin-mlflow-common';
-import { MlflowClient, mlflowApiRef } from '../api';
+import { MlflowBackendClient, mlflowApiRef } from '../api';
 
 export const mlflowApi = ApiBlueprint.make({
   params: defineParams =>
@@ -20,7 +20,7 @@ export const mlflowApi = ApiBlueprint.make({
       api: mlflowApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new MlflowClient({ discoveryApi, fetchApi }),
+        new MlflowBackendClient({ discoveryApi, fetchApi }),
     }),
 });
 

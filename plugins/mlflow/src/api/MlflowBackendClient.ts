@@ -10,7 +10,7 @@ import { BackendRequests } from '@internal/plugin-mlp-react';
 import type { MlflowApi, RunsRequest } from './MlflowApi';
 
 /** Talks to the MLflow backend through fetchApi, so every call carries the user's token. */
-export class MlflowClient implements MlflowApi {
+export class MlflowBackendClient implements MlflowApi {
   private readonly backend: BackendRequests;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {

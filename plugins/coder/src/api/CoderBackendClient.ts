@@ -15,7 +15,7 @@ import type { CoderApi, WorkspacesFilter } from './CoderApi';
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
 /** Talks to the Coder backend through fetchApi, so every call carries the user's token. */
-export class CoderClient implements CoderApi {
+export class CoderBackendClient implements CoderApi {
   private readonly backend: BackendRequests;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {

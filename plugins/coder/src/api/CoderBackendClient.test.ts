@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { connected, created, workspace } from '../__testUtils__/fixtures';
-import { CoderClient } from './CoderClient';
+import { CoderBackendClient } from './CoderBackendClient';
 
 const BASE_URL = 'http://localhost:7007/api/coder';
 
@@ -27,7 +27,7 @@ function setup(...responses: Response[]) {
       pluginId === 'coder' ? BASE_URL : 'http://wrong-plugin',
     ),
   };
-  const client = new CoderClient({ discoveryApi, fetchApi: { fetch } });
+  const client = new CoderBackendClient({ discoveryApi, fetchApi: { fetch } });
   const call = (index: number) => ({
     url: String(fetch.mock.calls[index][0]),
     method: fetch.mock.calls[index][1]?.method ?? 'GET',
@@ -39,7 +39,7 @@ function setup(...responses: Response[]) {
   return { client, fetch, call };
 }
 
-describe('CoderClient', () => {
+describe('CoderBackendClient', () => {
   it('reads, stores and removes the connection', async () => {
     const { client, call } = setup(
       json({ status: 'not-connected', coderUrl: 'https://coder.example' }),
