@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConflictError, ResponseError } from '@backstage/errors';
+import type { BudgetCheck } from '@internal/plugin-cost-common';
 import type { CostBudgetService } from '@internal/plugin-cost-node';
 import type { TeamGpuQuotaAnswer } from '@internal/plugin-gpu-quota-common';
 import type { GpuQuotaReader } from '@internal/plugin-gpu-quota-node';
@@ -41,7 +42,7 @@ function answer(used: number, hard = 8): TeamGpuQuotaAnswer {
 function admission(quotaAnswer: TeamGpuQuotaAnswer) {
   const quota: GpuQuotaReader = { team: jest.fn(async () => quotaAnswer) };
   const budget = {
-    check: jest.fn(async input => ({
+    check: jest.fn(async (input: BudgetCheck) => ({
       reservation: {
         id: 'r-1',
         team: input.team,
@@ -57,12 +58,16 @@ function admission(quotaAnswer: TeamGpuQuotaAnswer) {
       status: { month: '2026-12' } as never,
     })),
     release: jest.fn(async () => {}),
-  } satisfies CostBudgetService;
+  };
   const logger = mockServices.logger.mock();
   return {
     budget,
     logger,
-    gate: new GpuAdmission({ quota, budget, logger }),
+    gate: new GpuAdmission({
+      quota,
+      budget: budget as unknown as CostBudgetService,
+      logger,
+    }),
   };
 }
 

@@ -19,3 +19,4 @@ export {
 export type { KubeList, KubeObject } from './types';
 export { gpuCount, isGpuResource, podGpus, type Pod } from './gpus';
 export { parseQuantity, podCompute } from './quantity';
+export * from './labels';

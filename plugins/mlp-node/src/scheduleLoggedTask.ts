@@ -18,7 +18,8 @@ export async function scheduleLoggedTask(options: {
   initialDelay?: SchedulerServiceTaskScheduleDefinition['initialDelay'];
   /** What the log says when a pass fails, e.g. "cost roll-up failed; the next pass catches up". */
   failure: string;
-  run: () => Promise<void>;
+  /** One pass; what it answers is not used. */
+  run: () => Promise<unknown>;
 }): Promise<void> {
   const { scheduler, logger, failure, run, ...schedule } = options;
   await scheduler.scheduleTask({

@@ -1,7 +1,6 @@
 import {
   AuthenticationError,
   ConflictError,
-  CustomErrorBase,
   InputError,
   NotAllowedError,
   NotFoundError,

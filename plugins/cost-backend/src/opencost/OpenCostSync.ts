@@ -1,13 +1,15 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  MODEL_LABEL as MODEL,
+  PROJECT_LABEL as PROJECT,
+  TEAM_LABEL as TEAM,
+  USER_LABEL as USER,
+} from '@internal/plugin-mlp-kube-node';
 import { dayOf, dayStart, Slice } from '../services/costMath';
 import { CostStore, TeamSlice } from '../store/CostStore';
 import { OpenCostAllocation, OpenCostClient } from './OpenCostClient';
 
 const DAY_MS = 86_400_000;
-const TEAM = 'mlplatform.dev/team';
-const PROJECT = 'mlplatform.dev/project';
-const MODEL = 'mlplatform.dev/model';
-const USER = 'mlplatform.dev/user';
 
 /** OpenCost reports labels as Prometheus does: every character but letters and digits is `_`. */
 function label(labels: Record<string, string> | undefined, key: string) {

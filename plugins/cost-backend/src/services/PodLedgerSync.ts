@@ -12,13 +12,21 @@ import { CostStore } from '../store/CostStore';
 import { Allocation } from './costMath';
 import { RateCard } from './RateCard';
 
-export const TEAM_LABEL = 'mlplatform.dev/team';
-/** Pod labels that say what a pod's GPUs were for, for the breakdowns. */
-export const PROJECT_LABEL = 'mlplatform.dev/project';
-export const MODEL_LABEL = 'mlplatform.dev/model';
-export const USER_LABEL = 'mlplatform.dev/user';
-/** The budget check reservation a job runs under; its estimate is released when the job ends. */
-export const RESERVATION_LABEL = 'mlplatform.dev/cost-reservation';
+import {
+  MODEL_LABEL,
+  PROJECT_LABEL,
+  RESERVATION_LABEL,
+  TEAM_LABEL,
+  USER_LABEL,
+} from '@internal/plugin-mlp-kube-node';
+
+export {
+  MODEL_LABEL,
+  PROJECT_LABEL,
+  RESERVATION_LABEL,
+  TEAM_LABEL,
+  USER_LABEL,
+};
 
 const FINISHED = new Set(['Succeeded', 'Failed']);
 

@@ -5,6 +5,7 @@ import type {
   TeamGpuQuota,
 } from '@internal/plugin-gpu-quota-common';
 import {
+  TEAM_LABEL,
   gpuCount,
   isGpuResource,
   type KubeObject,
@@ -12,7 +13,7 @@ import {
   podGpus,
 } from '@internal/plugin-mlp-kube-node';
 
-export const TEAM_LABEL = 'mlplatform.dev/team';
+export { TEAM_LABEL };
 /** The resource a quota key limits: `requests.nvidia.com/gpu` and `nvidia.com/gpu` both count. */
 export function resourceOfQuotaKey(key: string): string | undefined {
   const name = key.startsWith('requests.')

@@ -4,12 +4,7 @@ import {
   LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type {
   GpuAdmission,
   MisfitWording,
@@ -20,11 +15,7 @@ import type {
   SubmittedJob,
 } from '@internal/plugin-jobs-common';
 import type { KubeHttp, KubeList } from '@internal/plugin-mlp-kube-node';
-import {
-  refusalOf,
-  ServiceUnavailableError,
-  teamsIn,
-} from '@internal/plugin-mlp-node';
+import { ServiceUnavailableError, teamsIn } from '@internal/plugin-mlp-node';
 import { randomBytes } from 'node:crypto';
 import { JobsSettings } from '../settings';
 import { clusterError } from './errors';

@@ -15,9 +15,13 @@ export const GPU_TOLERATION: k8s.V1Toleration = {
 };
 
 /** What KWOK's pod stages read: how long a pod runs, and how it ends. */
-export const SIMULATED_RUNTIME = 'mlplatform.dev/simulated-runtime';
-export const SIMULATED_EXIT_CODE = 'mlplatform.dev/simulated-exit-code';
-export const SIMULATED_FAILURE = 'mlplatform.dev/simulated-failure';
+import {
+  SIMULATED_EXIT_CODE,
+  SIMULATED_FAILURE,
+  SIMULATED_RUNTIME,
+} from '../labels';
+
+export { SIMULATED_EXIT_CODE, SIMULATED_FAILURE, SIMULATED_RUNTIME };
 
 export type SimulatedPod = {
   name: string;

@@ -2,9 +2,13 @@
 // actions apply, and what a dry run shows.
 import { KubeObject } from './types';
 
-export const TEAM_LABEL = 'mlplatform.dev/team';
-export const PROJECT_LABEL = 'mlplatform.dev/project';
-export const GPU_RESOURCE = 'nvidia.com/gpu';
+import {
+  DEFAULT_GPU_RESOURCE as GPU_RESOURCE,
+  PROJECT_LABEL,
+  TEAM_LABEL,
+} from '@internal/plugin-mlp-kube-node';
+
+export { GPU_RESOURCE, PROJECT_LABEL, TEAM_LABEL };
 export const QUOTA_NAME = 'gpu-quota';
 export const LIMIT_RANGE_NAME = 'gpu-limits';
 export const NETWORK_POLICY_NAME = 'team-isolation';
