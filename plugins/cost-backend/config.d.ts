@@ -31,8 +31,6 @@ export interface Config {
     syncSeconds?: number;
     /** How often days before today are rolled up for fast summaries, in minutes (default 60). */
     rollupMinutes?: number;
-    /** Told, with each team, when it crosses 50/80/100 % of its budget (default platform-team). */
-    keepersGroup?: string;
     /** Hours a reservation outlives its job's estimate before it expires (default 1). */
     reservationGraceHours?: number;
   };

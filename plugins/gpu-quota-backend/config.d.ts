@@ -7,7 +7,5 @@ export interface Config {
     cacheMaxAgeSeconds?: number;
     /** How often approved increases are checked for expiry, in seconds (default 300). */
     expiryCheckSeconds?: number;
-    /** Group whose members are told about new requests (default group:default/platform-team). */
-    keepersGroup?: string;
   };
 }

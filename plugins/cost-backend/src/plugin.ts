@@ -21,7 +21,10 @@ import { OpenCostSync } from './opencost/OpenCostSync';
 import { RateCard } from './services/RateCard';
 import { scheduleRollUp } from './services/RollUpTask';
 import { DatabaseCostStore } from './store/DatabaseCostStore';
-import { scheduleLoggedTask } from '@internal/plugin-mlp-node';
+import {
+  readKeeperGroups,
+  scheduleLoggedTask,
+} from '@internal/plugin-mlp-node';
 
 /** GPU cost per team from an allocation ledger, budgets and budget checks, under /api/cost. */
 export const costPlugin = createBackendPlugin({
@@ -71,9 +74,7 @@ export const costPlugin = createBackendPlugin({
           store,
           notifications: deps.notifications,
           logger: deps.logger,
-          keepersGroup:
-            deps.config.getOptionalString('cost.keepersGroup') ??
-            'group:default/platform-team',
+          keeperGroups: readKeeperGroups(deps.config),
           currency: rates.currency,
         });
         await scheduleLoggedTask({

@@ -1,10 +1,12 @@
 import { Config } from '@backstage/config';
 import { NotConfiguredError } from '@internal/plugin-mlp-kube-node';
+import { readKeeperGroups } from '@internal/plugin-mlp-node';
 
 export type Settings = {
   cacheMaxAgeSeconds: number;
   expiryCheckSeconds: number;
-  keepersGroup: string;
+  /** The platform keepers (permission.adminGroups): told about requests and deferred expiries. */
+  keeperGroups: string[];
   maxPerTeam: number;
 };
 
@@ -20,18 +22,10 @@ function positive(config: Config, key: string, fallback: number): number {
 
 /** The plugin's settings, read once at start; a wrong one fails start-up and names its key. */
 export function readSettings(config: Config): Settings {
-  const keepersGroup =
-    config.getOptionalString('gpuQuota.keepersGroup') ??
-    'group:default/platform-team';
-  if (!/^group:[^/]+\/.+$/.test(keepersGroup)) {
-    throw new NotConfiguredError(
-      `gpuQuota.keepersGroup is '${keepersGroup}'; it must be a group reference such as group:default/platform-team`,
-    );
-  }
   return {
     cacheMaxAgeSeconds: positive(config, 'gpuQuota.cacheMaxAgeSeconds', 15),
     expiryCheckSeconds: positive(config, 'gpuQuota.expiryCheckSeconds', 300),
-    keepersGroup,
+    keeperGroups: readKeeperGroups(config),
     maxPerTeam: positive(config, 'mlp.gpu.maxPerTeam', 512),
   };
 }

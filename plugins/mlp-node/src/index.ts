@@ -5,6 +5,7 @@
  */
 export { csvField } from './csvField';
 export { BadGatewayError, ServiceUnavailableError } from './errors';
+export { readKeeperGroups } from './keepers';
 export { parseInput } from './parseInput';
 export { PluginRequests } from './PluginRequests';
 export { refusalOf } from './refusalOf';

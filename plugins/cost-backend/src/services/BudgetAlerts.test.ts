@@ -23,7 +23,7 @@ it('tells the team and the keepers once per threshold, and again after a failed 
       },
     },
     logger: mockServices.logger.mock(),
-    keepersGroup: 'group:default/platform-team',
+    keeperGroups: ['group:default/platform-team'],
     currency: 'EUR',
     now: clock.now,
   });

@@ -16,7 +16,8 @@ export class BudgetAlerts {
       store: CostStore;
       notifications: NotificationService;
       logger: LoggerService;
-      keepersGroup: string;
+      /** The platform keepers (permission.adminGroups), told with the team. */
+      keeperGroups: string[];
       currency: string;
       now?: () => Date;
     },
@@ -40,7 +41,10 @@ export class BudgetAlerts {
           await notifications.send({
             recipients: {
               type: 'entity',
-              entityRef: [`group:default/${team}`, this.options.keepersGroup],
+              entityRef: [
+                `group:default/${team}`,
+                ...this.options.keeperGroups,
+              ],
             },
             payload: {
               title: `${team} has used ${threshold} % of its GPU budget for ${month}`,

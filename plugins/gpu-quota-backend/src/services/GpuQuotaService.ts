@@ -42,8 +42,8 @@ const NOT_CONFIGURED =
 export type GpuQuotaSettings = {
   /** Largest quota any team may hold for one resource (mlp.gpu.maxPerTeam). */
   maxPerTeam: number;
-  /** Who hears about new requests and deferred expiries. */
-  keepersGroup: string;
+  /** Who hears about new requests and deferred expiries (permission.adminGroups). */
+  keeperGroups: string[];
 };
 
 export type ExpiryRun = { expired: number; deferred: number; failed: number };
@@ -230,7 +230,7 @@ export class GpuQuotaService {
       by: user,
     });
     await this.options.notifier.notify({
-      recipients: [settings.keepersGroup],
+      recipients: settings.keeperGroups,
       title: `${input.team} asks for ${input.amount} ${input.resource}`,
       description: `${user} asks for ${input.amount} (now ${
         current.hard
@@ -443,7 +443,7 @@ export class GpuQuotaService {
             target,
           });
           await notifier.notify({
-            recipients: [request.requestedBy, settings.keepersGroup],
+            recipients: [request.requestedBy, ...settings.keeperGroups],
             title: `Expiry of ${request.team}'s extra ${request.resource} is waiting`,
             description: reason,
             severity: 'high',

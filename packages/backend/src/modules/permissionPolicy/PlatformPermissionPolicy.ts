@@ -1,4 +1,16 @@
 import type { BackstageUserInfo } from '@backstage/backend-plugin-api';
+import { catalogEntityRefreshPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  actionExecutePermission,
+  taskCancelPermission,
+  taskCreatePermission,
+  templateParameterReadPermission,
+  templateStepReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import { coderWorkspaceUsePermission } from '@internal/plugin-coder-common';
+import { costBudgetCheckPermission } from '@internal/plugin-cost-common';
+import { gpuQuotaRequestCreatePermission } from '@internal/plugin-gpu-quota-common';
+import { jobsSubmitPermission } from '@internal/plugin-jobs-common';
 import {
   AuthorizeResult,
   type PolicyDecision,
@@ -11,24 +23,28 @@ import type {
 
 /**
  * Self-service actions every signed-in user may take besides reading: running templates (the
- * platform's way to bootstrap a project) and asking the catalog to refresh an entity.
+ * platform's way to bootstrap a project) and asking the catalog to refresh an entity. The
+ * permission objects come from the packages that define them, so a renamed permission cannot
+ * silently fall out of this list.
  */
-const SELF_SERVICE_PERMISSIONS = new Set([
-  'scaffolder.task.create',
-  'scaffolder.task.cancel',
-  'scaffolder.action.execute',
-  'scaffolder.template.parameter.read',
-  'scaffolder.template.step.read',
-  'catalog.entity.refresh',
-  // Asking for more GPUs; the GPU quota backend checks that the asker belongs to the team.
-  'gpu-quota.request.create',
-  // Checking a job against the team's budget; the cost backend checks team membership.
-  'cost.budget.check',
-  // One's own Coder workspaces; Coder itself decides with the user's own token.
-  'coder.workspace.use',
-  // Submitting and cancelling training jobs; the jobs backend checks team membership.
-  'jobs.submit',
-]);
+const SELF_SERVICE_PERMISSIONS = new Set(
+  [
+    taskCreatePermission,
+    taskCancelPermission,
+    actionExecutePermission,
+    templateParameterReadPermission,
+    templateStepReadPermission,
+    catalogEntityRefreshPermission,
+    // Asking for more GPUs; the GPU quota backend checks that the asker belongs to the team.
+    gpuQuotaRequestCreatePermission,
+    // Checking a job against the team's budget; the cost backend checks team membership.
+    costBudgetCheckPermission,
+    // One's own Coder workspaces; Coder itself decides with the user's own token.
+    coderWorkspaceUsePermission,
+    // Submitting and cancelling training jobs; the jobs backend checks team membership.
+    jobsSubmitPermission,
+  ].map(permission => permission.name),
+);
 
 export interface PlatformPermissionPolicyOptions {
   /** Group refs whose members may do everything, e.g. `group:default/platform-team`. */

@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { readAdminGroups } from './readAdminGroups';
+import { readKeeperGroups } from '@internal/plugin-mlp-node';
 import { PlatformPermissionPolicy } from './PlatformPermissionPolicy';
 
 /** Installs the platform's permission policy in the permission backend. */
@@ -20,7 +20,7 @@ export const permissionModulePlatformPolicy = createBackendModule({
       async init({ config, userInfo, policy }) {
         policy.setPolicy(
           new PlatformPermissionPolicy({
-            adminGroups: readAdminGroups(config),
+            adminGroups: readKeeperGroups(config, { required: true }),
             getUserInfo: user => userInfo.getUserInfo(user.credentials),
           }),
         );

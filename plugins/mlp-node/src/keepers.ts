@@ -3,12 +3,22 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 const KEY = 'permission.adminGroups';
 
+/** Who the platform keepers are when `permission.adminGroups` is not set, for the plugins. */
+const DEFAULT_KEEPERS = ['group:default/platform-team'];
+
 /**
- * Reads `permission.adminGroups`: at least one group ref. A missing list or a ref that is not a
- * group fails start-up with a message naming the key, rather than silently locking keepers out.
+ * The platform keepers' groups, defined once in `permission.adminGroups`: the permission policy
+ * lets their members administer, and the plugins tell them about quota requests and budgets.
+ * A ref that is not a group fails start-up with a message naming the key. The policy requires the
+ * list (`required`), rather than silently locking keepers out; the plugins fall back to
+ * group:default/platform-team.
  */
-export function readAdminGroups(config: Config): string[] {
+export function readKeeperGroups(
+  config: Config,
+  options: { required?: boolean } = {},
+): string[] {
   const refs = config.getOptionalStringArray(KEY);
+  if (!refs && !options.required) return DEFAULT_KEEPERS;
   if (!refs || refs.length === 0) {
     throw new Error(
       `${KEY} must list at least one group, e.g. [group:default/platform-team]`,

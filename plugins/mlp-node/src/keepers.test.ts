@@ -1,11 +1,13 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonValue } from '@backstage/types';
-import { readAdminGroups } from './readAdminGroups';
+import { readKeeperGroups } from './keepers';
 
 const read = (adminGroups: JsonValue) =>
-  readAdminGroups(new ConfigReader({ permission: { adminGroups } }));
+  readKeeperGroups(new ConfigReader({ permission: { adminGroups } }), {
+    required: true,
+  });
 
-describe('readAdminGroups', () => {
+describe('readKeeperGroups', () => {
   it('normalises group refs', () => {
     expect(read(['platform-team', 'group:ops/sre'])).toEqual([
       'group:default/platform-team',
@@ -14,9 +16,9 @@ describe('readAdminGroups', () => {
   });
 
   it('names the key when the list is missing or empty', () => {
-    expect(() => readAdminGroups(new ConfigReader({}))).toThrow(
-      'permission.adminGroups must list at least one group',
-    );
+    expect(() =>
+      readKeeperGroups(new ConfigReader({}), { required: true }),
+    ).toThrow('permission.adminGroups must list at least one group');
     expect(() => read([])).toThrow(
       'permission.adminGroups must list at least one group',
     );
@@ -26,5 +28,16 @@ describe('readAdminGroups', () => {
     expect(() => read(['user:default/morgan.lee'])).toThrow(
       "permission.adminGroups: 'user:default/morgan.lee' is a user, not a group",
     );
+  });
+
+  it('gives the plugins platform-team when the list is not set', () => {
+    expect(readKeeperGroups(new ConfigReader({}))).toEqual([
+      'group:default/platform-team',
+    ]);
+    expect(
+      readKeeperGroups(
+        new ConfigReader({ permission: { adminGroups: ['group:ops/sre'] } }),
+      ),
+    ).toEqual(['group:ops/sre']);
   });
 });
