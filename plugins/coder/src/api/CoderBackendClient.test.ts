@@ -1,49 +1,28 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  cannedBackend,
+  jsonResponse,
+} from '@internal/plugin-mlp-react/testUtils';
 import { connected, created, workspace } from '../__testUtils__/fixtures';
 import { CoderBackendClient } from './CoderBackendClient';
 
 const BASE_URL = 'http://localhost:7007/api/coder';
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-/** A fetchApi that records each call and answers with the next canned response. */
+/** The client against a backend that answers with these responses, one per call. */
 function setup(...responses: Response[]) {
-  const fetch = jest.fn(
-    async (_url: RequestInfo | URL, _init?: RequestInit) => {
-      const next = responses.shift();
-      if (!next) {
-        throw new Error('unexpected fetch');
-      }
-      return next;
-    },
-  );
-  const discoveryApi = {
-    getBaseUrl: jest.fn(async (pluginId: string) =>
-      pluginId === 'coder' ? BASE_URL : 'http://wrong-plugin',
-    ),
-  };
-  const client = new CoderBackendClient({ discoveryApi, fetchApi: { fetch } });
-  const call = (index: number) => ({
-    url: String(fetch.mock.calls[index][0]),
-    method: fetch.mock.calls[index][1]?.method ?? 'GET',
-    headers: fetch.mock.calls[index][1]?.headers,
-    body: fetch.mock.calls[index][1]?.body
-      ? JSON.parse(String(fetch.mock.calls[index][1]?.body))
-      : undefined,
-  });
-  return { client, fetch, call };
+  const backend = cannedBackend('coder', responses);
+  const client = new CoderBackendClient(backend);
+  return { client, ...backend };
 }
 
 describe('CoderBackendClient', () => {
   it('reads, stores and removes the connection', async () => {
     const { client, call } = setup(
-      json({ status: 'not-connected', coderUrl: 'https://coder.example' }),
-      json(connected),
+      jsonResponse({
+        status: 'not-connected',
+        coderUrl: 'https://coder.example',
+      }),
+      jsonResponse(connected),
       new Response(null, { status: 204 }),
     );
     await expect(client.getConnection()).resolves.toMatchObject({
@@ -68,8 +47,8 @@ describe('CoderBackendClient', () => {
 
   it("reads the user's Coder quota, absent when Coder has none", async () => {
     const { client, call } = setup(
-      json({ quota: { creditsConsumed: 3, budget: 10 } }),
-      json({}),
+      jsonResponse({ quota: { creditsConsumed: 3, budget: 10 } }),
+      jsonResponse({}),
     );
     await expect(client.getQuota()).resolves.toEqual({
       creditsConsumed: 3,
@@ -82,10 +61,10 @@ describe('CoderBackendClient', () => {
   it('lists templates and workspaces with only the filters given', async () => {
     const answer = { status: 'ok', coderUrl: 'x', workspaces: [] };
     const { client, call } = setup(
-      json({ templates: [{ name: 'gpu-pytorch' }] }),
-      json(answer),
-      json(answer),
-      json(answer),
+      jsonResponse({ templates: [{ name: 'gpu-pytorch' }] }),
+      jsonResponse(answer),
+      jsonResponse(answer),
+      jsonResponse(answer),
     );
     await expect(client.listTemplates()).resolves.toEqual([
       { name: 'gpu-pytorch' },
@@ -108,10 +87,10 @@ describe('CoderBackendClient', () => {
     const ws = workspace({ id: 'a/b' });
     const made = created();
     const { client, call } = setup(
-      json(ws),
-      json(made, 201),
-      json(ws, 202),
-      json(ws, 202),
+      jsonResponse(ws),
+      jsonResponse(made, 201),
+      jsonResponse(ws, 202),
+      jsonResponse(ws, 202),
     );
     await expect(client.getWorkspace('a/b')).resolves.toEqual(ws);
     const request = {
@@ -149,7 +128,7 @@ describe('CoderBackendClient', () => {
     const message =
       'nlp-team has 1 of 8 GPUs available; the workspace asks for 2';
     const { client } = setup(
-      json(
+      jsonResponse(
         {
           error: { name: 'ConflictError', message },
           response: { statusCode: 409 },

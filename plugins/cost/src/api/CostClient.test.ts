@@ -1,41 +1,18 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  cannedBackend,
+  jsonResponse,
+} from '@internal/plugin-mlp-react/testUtils';
 import { budget, budgetStatus, costSummary } from '../__testUtils__/fixtures';
 import { CostClient } from './CostClient';
 
 const BASE_URL = 'http://localhost:7007/api/cost';
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-/** A fetchApi that records each call and answers with the next canned response. */
+/** The client against a backend that answers with these responses, one per call. */
 function setup(...responses: Response[]) {
-  const fetch = jest.fn(
-    async (_url: RequestInfo | URL, _init?: RequestInit) => {
-      const next = responses.shift();
-      if (!next) {
-        throw new Error('unexpected fetch');
-      }
-      return next;
-    },
-  );
-  const discoveryApi = {
-    getBaseUrl: jest.fn(async (pluginId: string) =>
-      pluginId === 'cost' ? BASE_URL : 'http://wrong-plugin',
-    ),
-  };
-  const client = new CostClient({ discoveryApi, fetchApi: { fetch } });
-  const call = (index: number) => ({
-    url: String(fetch.mock.calls[index][0]),
-    init: fetch.mock.calls[index][1],
-    body: fetch.mock.calls[index][1]?.body
-      ? JSON.parse(String(fetch.mock.calls[index][1]?.body))
-      : undefined,
-  });
-  return { client, fetch, call };
+  const backend = cannedBackend('cost', responses);
+  const client = new CostClient(backend);
+  return { client, ...backend };
 }
 
 const november = { from: '2026-11-01', to: '2026-12-01' };
@@ -46,7 +23,7 @@ describe('CostClient', () => {
       currency: 'EUR',
       gpuHourlyRates: { 'nvidia.com/gpu': 2.5 },
     };
-    const { client, call } = setup(json(rates));
+    const { client, call } = setup(jsonResponse(rates));
     await expect(client.getRates()).resolves.toEqual(rates);
     expect(call(0).url).toBe(`${BASE_URL}/rates`);
     expect(call(0).init).toBeUndefined();
@@ -54,7 +31,10 @@ describe('CostClient', () => {
 
   it('reads a summary for a range, with the team name encoded', async () => {
     const summary = costSummary();
-    const { client, call } = setup(json(summary), json(summary));
+    const { client, call } = setup(
+      jsonResponse(summary),
+      jsonResponse(summary),
+    );
     await expect(client.getSummary('nlp-team', november)).resolves.toEqual(
       summary,
     );
@@ -81,8 +61,8 @@ describe('CostClient', () => {
 
   it('reads the budget status and the budgets', async () => {
     const { client, call } = setup(
-      json(budgetStatus()),
-      json({ budgets: [budget()] }),
+      jsonResponse(budgetStatus()),
+      jsonResponse({ budgets: [budget()] }),
     );
     await expect(client.getBudgetStatus('nlp-team')).resolves.toMatchObject({
       budget: 1000,
@@ -95,7 +75,7 @@ describe('CostClient', () => {
 
   it('puts a budget as JSON with only month and amount', async () => {
     const saved = budget({ month: '2026-12', amount: 900 });
-    const { client, call } = setup(json(saved));
+    const { client, call } = setup(jsonResponse(saved));
     await expect(
       client.setBudget('nlp-team', { month: '2026-12', amount: 900 }),
     ).resolves.toEqual(saved);
@@ -111,7 +91,7 @@ describe('CostClient', () => {
     const message =
       'user:default/alex.kim is not a member of team vision-team: only its members and platform keepers see or spend its GPU budget';
     const { client } = setup(
-      json(
+      jsonResponse(
         {
           error: { name: 'NotAllowedError', message },
           response: { statusCode: 403 },
@@ -127,7 +107,7 @@ describe('CostClient', () => {
 
   it('throws on a 400 from setting a budget too', async () => {
     const { client } = setup(
-      json(
+      jsonResponse(
         {
           error: {
             name: 'InputError',
@@ -149,7 +129,7 @@ describe('CostClient', () => {
 
   it('throws on a CSV export refused by the server', async () => {
     const { client } = setup(
-      json(
+      jsonResponse(
         {
           error: {
             name: 'InputError',

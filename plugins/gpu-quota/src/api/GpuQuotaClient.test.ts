@@ -1,4 +1,8 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  cannedBackend,
+  jsonResponse,
+} from '@internal/plugin-mlp-react/testUtils';
 import { quotaRequest } from '../__testUtils__/fixtures';
 import { GpuQuotaClient } from './GpuQuotaClient';
 
@@ -9,47 +13,24 @@ const request = quotaRequest({
   updatedAt: '2025-01-01T10:00:00.000Z',
 });
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-/** A fetchApi that records each call and answers with the next canned response. */
+/** The client against a backend that answers with these responses, one per call. */
 function setup(...responses: Response[]) {
-  const fetch = jest.fn(
-    async (_url: RequestInfo | URL, _init?: RequestInit) => {
-      const next = responses.shift();
-      if (!next) {
-        throw new Error('unexpected fetch');
-      }
-      return next;
-    },
-  );
-  const discoveryApi = {
-    getBaseUrl: jest.fn(async (pluginId: string) =>
-      pluginId === 'gpu-quota' ? BASE_URL : 'http://wrong-plugin',
-    ),
-  };
-  const client = new GpuQuotaClient({ discoveryApi, fetchApi: { fetch } });
-  const call = (index: number) => ({
-    url: String(fetch.mock.calls[index][0]),
-    init: fetch.mock.calls[index][1],
-    body: fetch.mock.calls[index][1]?.body
-      ? JSON.parse(String(fetch.mock.calls[index][1]?.body))
-      : undefined,
-  });
-  return { client, fetch, call };
+  const backend = cannedBackend('gpu-quota', responses);
+  const client = new GpuQuotaClient(backend);
+  return { client, ...backend };
 }
 
 describe('GpuQuotaClient', () => {
   it('reads the overview, one team (name encoded) and the signed-in user', async () => {
     const overview = { status: 'not-configured', message: 'no cluster' };
     const { client, call } = setup(
-      json(overview),
-      json({ status: 'no-quota', team: 'a/b', message: 'none' }),
-      json({ userEntityRef: 'user:default/x', teams: [], mayDecide: false }),
+      jsonResponse(overview),
+      jsonResponse({ status: 'no-quota', team: 'a/b', message: 'none' }),
+      jsonResponse({
+        userEntityRef: 'user:default/x',
+        teams: [],
+        mayDecide: false,
+      }),
     );
     await expect(client.getOverview()).resolves.toEqual(overview);
     await expect(client.getTeamQuota('a/b')).resolves.toMatchObject({
@@ -63,8 +44,8 @@ describe('GpuQuotaClient', () => {
 
   it('lists requests with only the filters given', async () => {
     const { client, call } = setup(
-      json({ requests: [request] }),
-      json({ requests: [] }),
+      jsonResponse({ requests: [request] }),
+      jsonResponse({ requests: [] }),
     );
     await expect(
       client.listRequests({ team: 'nlp-team', status: 'pending' }),
@@ -77,7 +58,7 @@ describe('GpuQuotaClient', () => {
   });
 
   it('posts a new request as JSON', async () => {
-    const { client, call } = setup(json(request, 201));
+    const { client, call } = setup(jsonResponse(request, 201));
     const body = {
       team: 'nlp-team',
       resource: 'nvidia.com/gpu',
@@ -96,10 +77,10 @@ describe('GpuQuotaClient', () => {
 
   it('approves, rejects and cancels with the comment in the body', async () => {
     const { client, call } = setup(
-      json({ ...request, status: 'approved' }),
-      json({ ...request, status: 'approved' }),
-      json({ ...request, status: 'rejected' }),
-      json({ ...request, status: 'cancelled' }),
+      jsonResponse({ ...request, status: 'approved' }),
+      jsonResponse({ ...request, status: 'approved' }),
+      jsonResponse({ ...request, status: 'rejected' }),
+      jsonResponse({ ...request, status: 'cancelled' }),
     );
     await client.approveRequest(request.id);
     await client.approveRequest(request.id, 'ok for two weeks');
@@ -122,7 +103,7 @@ describe('GpuQuotaClient', () => {
   it('reads the audit trail as JSON and exports it as CSV', async () => {
     const csv = 'at,team,action\n2025-01-01,nlp-team,requested\n';
     const { client, call } = setup(
-      json({ events: [{ id: 1, action: 'requested' }] }),
+      jsonResponse({ events: [{ id: 1, action: 'requested' }] }),
       new Response(csv, { headers: { 'Content-Type': 'text/csv' } }),
     );
     await expect(client.listAuditEvents({ team: 'nlp-team' })).resolves.toEqual(
@@ -138,7 +119,7 @@ describe('GpuQuotaClient', () => {
     const message =
       'amount must be more than 0: the new total, not the difference';
     const { client } = setup(
-      json(
+      jsonResponse(
         {
           error: { name: 'InputError', message },
           request: { method: 'POST', url: '/requests' },
@@ -164,7 +145,7 @@ describe('GpuQuotaClient', () => {
 
   it('throws on a 409 from a decision too', async () => {
     const { client } = setup(
-      json(
+      jsonResponse(
         {
           error: { name: 'ConflictError', message: 'already decided' },
           response: { statusCode: 409 },

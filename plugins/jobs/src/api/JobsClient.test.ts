@@ -1,49 +1,28 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  backendErrorResponse,
+  cannedBackend,
+  jsonResponse,
+} from '@internal/plugin-mlp-react/testUtils';
 import { job, myTeams } from '../__testUtils__/fixtures';
 import { JobsClient } from './JobsClient';
 
 const BASE = 'http://localhost:7007';
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-function backendError(status: number, name: string, message: string) {
-  return json(
-    { error: { name, message }, response: { statusCode: status } },
-    status,
-  );
-}
-
-/** A fetchApi that records each call and answers with the next canned response. */
+/** The client against a backend that answers with these responses, one per call. */
 function setup(...responses: Response[]) {
-  const fetch = jest.fn(
-    async (_url: RequestInfo | URL, _init?: RequestInit) => {
-      const next = responses.shift();
-      if (!next) {
-        throw new Error('unexpected fetch');
-      }
-      return next;
-    },
-  );
-  const discoveryApi = {
-    getBaseUrl: jest.fn(async (pluginId: string) => `${BASE}/api/${pluginId}`),
-  };
-  const client = new JobsClient({ discoveryApi, fetchApi: { fetch } });
-  const call = (index: number) => ({
-    url: String(fetch.mock.calls[index][0]),
-    init: fetch.mock.calls[index][1],
-  });
-  return { client, fetch, call, discoveryApi };
+  const backend = cannedBackend(['jobs', 'gpu-quota'], responses);
+  const client = new JobsClient(backend);
+  return { client, ...backend };
 }
 
 describe('JobsClient', () => {
   it("lists all the user's teams' jobs, or one team's", async () => {
     const jobs = [job()];
-    const { client, call } = setup(json({ jobs }), json({ jobs: [] }));
+    const { client, call } = setup(
+      jsonResponse({ jobs }),
+      jsonResponse({ jobs: [] }),
+    );
     await expect(client.listJobs()).resolves.toEqual(jobs);
     await expect(client.listJobs('nlp-team')).resolves.toEqual([]);
     expect(call(0).url).toBe(`${BASE}/api/jobs`);
@@ -53,7 +32,7 @@ describe('JobsClient', () => {
 
   it('reads one job, with its id encoded', async () => {
     const one = job();
-    const { client, call } = setup(json(one), json(one));
+    const { client, call } = setup(jsonResponse(one), jsonResponse(one));
     await expect(client.getJob('bert-finetuning-x7k2p')).resolves.toEqual(one);
     await client.getJob('a/b');
     expect(call(0).url).toBe(`${BASE}/api/jobs/bert-finetuning-x7k2p`);
@@ -73,7 +52,7 @@ describe('JobsClient', () => {
 
   it('cancels a job with DELETE and answers the job', async () => {
     const cancelled = job({ phase: 'Running' });
-    const { client, call } = setup(json({ job: cancelled }));
+    const { client, call } = setup(jsonResponse({ job: cancelled }));
     await expect(client.cancelJob('bert-finetuning-x7k2p')).resolves.toEqual(
       cancelled,
     );
@@ -82,7 +61,7 @@ describe('JobsClient', () => {
   });
 
   it("reads the user's teams from the GPU quota backend", async () => {
-    const { client, call } = setup(json(myTeams));
+    const { client, call } = setup(jsonResponse(myTeams));
     await expect(client.myTeams()).resolves.toEqual(myTeams);
     expect(call(0).url).toBe(`${BASE}/api/gpu-quota/me`);
   });
@@ -97,7 +76,9 @@ describe('JobsClient', () => {
   it('throws a ResponseError that keeps the server message', async () => {
     const message =
       'user:default/alex.kim is not a member of team vision-team: only its members see its jobs';
-    const { client } = setup(backendError(403, 'NotAllowedError', message));
+    const { client } = setup(
+      backendErrorResponse(403, 'NotAllowedError', message),
+    );
     const error = await client.listJobs('vision-team').catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(403);
@@ -106,12 +87,12 @@ describe('JobsClient', () => {
 
   it('throws for failed logs and cancels too', async () => {
     const { client } = setup(
-      backendError(
+      backendErrorResponse(
         503,
         'ServiceUnavailableError',
         'No Kubernetes cluster is configured for training jobs',
       ),
-      backendError(404, 'NotFoundError', 'No job gone-1 in your teams'),
+      backendErrorResponse(404, 'NotFoundError', 'No job gone-1 in your teams'),
     );
     await expect(client.getLogs('x')).rejects.toMatchObject({
       statusCode: 503,

@@ -1,0 +1,2 @@
+// Test-only helpers shared by the frontend plugins' tests.
+export * from './cannedBackend';
