@@ -9,7 +9,7 @@ import { createRouter } from './router';
 import { readSettings } from './settings';
 import { Access } from './services/Access';
 import { HttpClusterQuotas } from './services/ClusterQuotas';
-import { GpuQuotaService } from './services/GpuQuotaService';
+import { createGpuQuotaServices } from './services/gpuQuotaServices';
 import { scheduleQuotaExpiry } from './services/QuotaExpiryTask';
 import { NotificationsQuotaNotifier } from './services/QuotaNotifier';
 import { DatabaseQuotaRequestStore } from './store/DatabaseQuotaRequestStore';
@@ -39,7 +39,7 @@ export const gpuQuotaPlugin = createBackendPlugin({
             'no Kubernetes cluster configured: GPU quotas show "no cluster configured"',
           );
         }
-        const service = GpuQuotaService.create({
+        const services = createGpuQuotaServices({
           store: await DatabaseQuotaRequestStore.create({
             database: deps.database,
           }),
@@ -57,12 +57,14 @@ export const gpuQuotaPlugin = createBackendPlugin({
         });
         await scheduleQuotaExpiry({
           scheduler: deps.scheduler,
-          service,
+          expiry: services.expiry,
           logger: deps.logger,
           frequencySeconds: settings.expiryCheckSeconds,
         });
         deps.permissionsRegistry.addPermissions(gpuQuotaPermissions);
-        deps.httpRouter.use(createRouter({ httpAuth: deps.httpAuth, service }));
+        deps.httpRouter.use(
+          createRouter({ httpAuth: deps.httpAuth, services }),
+        );
       },
     });
   },

@@ -12,7 +12,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { auditCsv } from './csv';
 import { PayloadTooLargeError } from './services/errors';
-import { GpuQuotaService } from './services/GpuQuotaService';
+import type { GpuQuotaServices } from './services/gpuQuotaServices';
 import { parseInput } from '@internal/plugin-mlp-node';
 
 /** Bodies are a few fields and two paragraphs at most. */
@@ -28,9 +28,12 @@ const teamParam = z
 
 export function createRouter(options: {
   httpAuth: HttpAuthService;
-  service: GpuQuotaService;
+  services: Pick<GpuQuotaServices, 'quotas' | 'requests'>;
 }): express.Router {
-  const { httpAuth, service } = options;
+  const {
+    httpAuth,
+    services: { quotas, requests },
+  } = options;
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
 
@@ -38,22 +41,22 @@ export function createRouter(options: {
     httpAuth.credentials(req, { allow: ['user'] });
 
   router.get('/teams', async (req, res) => {
-    res.json(await service.overview(await httpAuth.credentials(req)));
+    res.json(await quotas.overview(await httpAuth.credentials(req)));
   });
 
   router.get('/teams/:team', async (req, res) => {
     const team = parseInput(teamParam, req.params.team, 'team in the path');
-    res.json(await service.team(await httpAuth.credentials(req), team));
+    res.json(await quotas.team(await httpAuth.credentials(req), team));
   });
 
   router.get('/me', async (req, res) => {
-    res.json(await service.me(await user(req)));
+    res.json(await quotas.me(await user(req)));
   });
 
   router.get('/requests', async (req, res) => {
     const filter = parseInput(listRequestsQuerySchema, req.query, 'query');
     res.json({
-      requests: await service.listRequests(
+      requests: await requests.listRequests(
         await httpAuth.credentials(req),
         filter,
       ),
@@ -62,25 +65,25 @@ export function createRouter(options: {
 
   router.post('/requests', async (req, res) => {
     const body = parseInput(createQuotaRequestSchema, req.body, 'request body');
-    res.status(201).json(await service.createRequest(await user(req), body));
+    res.status(201).json(await requests.createRequest(await user(req), body));
   });
 
   router.post('/requests/:id/approve', async (req, res) => {
     const id = parseInput(requestId, req.params.id, 'request id in the path');
     const { comment } = parseInput(decisionSchema, req.body, 'request body');
-    res.json(await service.approve(await user(req), id, comment || undefined));
+    res.json(await requests.approve(await user(req), id, comment || undefined));
   });
 
   router.post('/requests/:id/reject', async (req, res) => {
     const id = parseInput(requestId, req.params.id, 'request id in the path');
     const { comment } = parseInput(rejectionSchema, req.body, 'request body');
-    res.json(await service.reject(await user(req), id, comment));
+    res.json(await requests.reject(await user(req), id, comment));
   });
 
   router.post('/requests/:id/cancel', async (req, res) => {
     const id = parseInput(requestId, req.params.id, 'request id in the path');
     const { comment } = parseInput(decisionSchema, req.body, 'request body');
-    res.json(await service.cancel(await user(req), id, comment || undefined));
+    res.json(await requests.cancel(await user(req), id, comment || undefined));
   });
 
   router.get('/audit', async (req, res) => {
@@ -89,7 +92,10 @@ export function createRouter(options: {
       req.query,
       'query',
     );
-    const events = await service.audit(await httpAuth.credentials(req), filter);
+    const events = await requests.audit(
+      await httpAuth.credentials(req),
+      filter,
+    );
     if (format === 'csv') {
       res
         .type('text/csv; charset=utf-8')

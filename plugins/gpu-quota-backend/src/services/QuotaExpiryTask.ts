@@ -1,13 +1,13 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { scheduleLoggedTask } from '@internal/plugin-mlp-node';
-import { GpuQuotaService } from './GpuQuotaService';
+import type { QuotaExpiry } from './QuotaExpiry';
 
 export const EXPIRY_TASK_ID = 'gpu-quota-expiry';
 
 /** Runs the expiry of approved increases on the scheduler, one instance across backends. */
 export async function scheduleQuotaExpiry(options: {
   scheduler: SchedulerService;
-  service: GpuQuotaService;
+  expiry: QuotaExpiry;
   logger: LoggerService;
   frequencySeconds: number;
 }): Promise<void> {
@@ -20,7 +20,7 @@ export async function scheduleQuotaExpiry(options: {
     initialDelay: { seconds: 10 },
     failure: 'GPU quota expiry pass failed',
     run: async () => {
-      const run = await options.service.expireDue();
+      const run = await options.expiry.expireDue();
       if (run.expired || run.deferred || run.failed) {
         options.logger.info('GPU quota expiry pass', run);
       }

@@ -1,0 +1,76 @@
+// The quota objects on the cluster as the request lifecycle and the expiry change them: read
+// one team's entry, set its hard limit, and the cluster's failures as the portal answers them.
+import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
+import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
+import {
+  ClusterStartingError,
+  KubeApiError,
+  KubeUnreachableError,
+} from '@internal/plugin-mlp-kube-node';
+import { BadGatewayError } from '@internal/plugin-mlp-node';
+import { ClusterQuotas, QuotaEntry } from './ClusterQuotas';
+
+export const NOT_CONFIGURED =
+  'No Kubernetes cluster is configured for the portal (kubernetes.clusterLocatorMethods); GPU quotas come from there.';
+
+/** The cluster, or 503 saying none is configured. */
+export function requireCluster(
+  cluster: ClusterQuotas | undefined,
+): ClusterQuotas {
+  if (!cluster) throw new ServiceUnavailableError(NOT_CONFIGURED);
+  return cluster;
+}
+
+/** The request's quota entry as it is now; 409 when the team no longer has it. */
+export async function readEntry(
+  cluster: ClusterQuotas,
+  request: QuotaRequest,
+): Promise<QuotaEntry> {
+  let entry: QuotaEntry | undefined;
+  try {
+    entry = await cluster.readEntry(
+      request.team,
+      request.namespace,
+      request.resource,
+    );
+  } catch (error) {
+    throw clusterError(error);
+  }
+  if (!entry) {
+    throw new ConflictError(
+      `Team ${request.team} no longer has a ${request.resource} quota in namespace ${request.namespace}; nothing was changed`,
+    );
+  }
+  return entry;
+}
+
+/** Sets the entry's hard limit; a concurrent change is a 409 that changes nothing. */
+export async function setHard(
+  cluster: ClusterQuotas,
+  entry: QuotaEntry,
+  amount: number,
+) {
+  try {
+    await cluster.setHard(entry, amount);
+  } catch (error) {
+    if (error instanceof KubeApiError && error.status === 409) {
+      throw new ConflictError(
+        `The ${entry.resource} quota of namespace ${entry.namespace} changed while it was being updated; nothing was changed. Try again.`,
+      );
+    }
+    throw clusterError(error);
+  }
+}
+
+/** The cluster's failures as the portal answers them. */
+export function clusterError(error: unknown): Error {
+  // The local cluster is still being built: 503 under its own name, so pages say so and wait.
+  if (error instanceof ClusterStartingError) return error;
+  if (error instanceof KubeUnreachableError) {
+    return new ServiceUnavailableError(error.message, error);
+  }
+  if (error instanceof KubeApiError) {
+    return new BadGatewayError(error.message, error);
+  }
+  return error as Error;
+}
