@@ -6,7 +6,7 @@ import {
   USER_LABEL as USER,
 } from '@internal/plugin-mlp-kube-node';
 import { dayOf, dayStart, Slice } from '../services/costMath';
-import { CostStore, TeamSlice } from '../store/CostStore';
+import type { LedgerStore, TeamSlice } from '../store/CostStore';
 import { OpenCostAllocation, OpenCostClient } from './OpenCostClient';
 
 const DAY_MS = 86_400_000;
@@ -25,7 +25,7 @@ function label(labels: Record<string, string> | undefined, key: string) {
 export class OpenCostSync {
   constructor(
     private readonly client: OpenCostClient,
-    private readonly store: CostStore,
+    private readonly store: Pick<LedgerStore, 'hasRollUps' | 'replaceDays'>,
     private readonly logger: LoggerService,
     private readonly options: {
       backfillDays: number;

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { CostStore } from '../store/CostStore';
+import type { BudgetStore } from '../store/CostStore';
 import { cents, monthOf } from './costMath';
 
 export const ALERT_THRESHOLDS = [50, 80, 100];
@@ -13,7 +13,7 @@ export const ALERT_THRESHOLDS = [50, 80, 100];
 export class BudgetAlerts {
   constructor(
     private readonly options: {
-      store: CostStore;
+      store: BudgetStore;
       notifications: NotificationService;
       logger: LoggerService;
       /** The platform keepers (permission.adminGroups), told with the team. */

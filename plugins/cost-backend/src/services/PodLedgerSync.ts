@@ -8,7 +8,7 @@ import {
   podGpus,
   WatchEvent,
 } from '@internal/plugin-mlp-kube-node';
-import { CostStore } from '../store/CostStore';
+import type { LedgerStore, ReservationStore } from '../store/CostStore';
 import { Allocation } from './costMath';
 import { RateCard } from './RateCard';
 
@@ -55,7 +55,7 @@ export class PodLedgerSync {
 
   constructor(
     private readonly http: KubeHttp,
-    private readonly store: CostStore,
+    private readonly store: LedgerStore & Pick<ReservationStore, 'release'>,
     private readonly rates: RateCard,
     private readonly logger: LoggerService,
     private readonly now: () => Date = () => new Date(),

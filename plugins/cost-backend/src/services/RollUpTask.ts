@@ -1,6 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { scheduleLoggedTask } from '@internal/plugin-mlp-node';
-import { CostStore } from '../store/CostStore';
+import type { LedgerStore } from '../store/CostStore';
 
 export const ROLLUP_TASK_ID = 'cost-daily-rollup';
 
@@ -11,7 +11,7 @@ export const ROLLUP_TASK_ID = 'cost-daily-rollup';
  */
 export async function scheduleRollUp(options: {
   scheduler: SchedulerService;
-  store: CostStore;
+  store: Pick<LedgerStore, 'rollUp'>;
   logger: LoggerService;
   frequencyMinutes: number;
 }) {

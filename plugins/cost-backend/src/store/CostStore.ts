@@ -20,8 +20,11 @@ export type RollUpResult = {
   days: number;
 };
 
-/** The ledger (append-only), budgets and reservations. */
-export interface CostStore {
+/**
+ * The allocation ledger (append-only) and what is derived from it: the open-allocation index and
+ * the daily roll-up.
+ */
+export interface LedgerStore {
   /** Records allocations that started; ones already recorded (same pod UID) are left as they are. */
   recordStarts(allocations: Omit<Allocation, 'endedAt'>[]): Promise<void>;
   /** Records ends; a pod's end is recorded once, later ones are left out. */
@@ -49,21 +52,13 @@ export interface CostStore {
     slices: TeamSlice[],
     rolledUntil: string,
   ): Promise<void>;
+}
 
+/** Teams' monthly budgets, what they hold against them, and the alerts sent. */
+export interface BudgetStore {
   setBudget(budget: Budget): Promise<Budget>;
   budgets(team: string): Promise<Budget[]>;
   budgetState(team: string, month: string, now: Date): Promise<BudgetState>;
-
-  /**
-   * In one transaction that no other reservation of the team and month can interleave with:
-   * reads the budget state, lets `decide` refuse (by throwing), and stores the reservation.
-   */
-  reserve(
-    reservation: Reservation & { month: string },
-    decide: (state: BudgetState) => void,
-    now: Date,
-  ): Promise<BudgetState>;
-  reservation(id: string): Promise<Reservation | undefined>;
   /** Teams with a budget for the month. */
   budgetedTeams(month: string): Promise<string[]>;
   /** The alert thresholds already sent for the team and month. */
@@ -75,6 +70,23 @@ export interface CostStore {
     threshold: number,
     at: string,
   ): Promise<void>;
+}
+
+/** Budget reservations: made by a budget check, released when their job ends or fails. */
+export interface ReservationStore {
+  /**
+   * In one transaction that no other reservation of the team and month can interleave with:
+   * reads the budget state, lets `decide` refuse (by throwing), and stores the reservation.
+   */
+  reserve(
+    reservation: Reservation & { month: string },
+    decide: (state: BudgetState) => void,
+    now: Date,
+  ): Promise<BudgetState>;
+  reservation(id: string): Promise<Reservation | undefined>;
   /** Marks open reservations released; answers how many were open. */
   release(ids: string[], at: string): Promise<number>;
 }
+
+/** The cost plugin's whole store (DatabaseCostStore); each part asks only for what it uses. */
+export type CostStore = LedgerStore & BudgetStore & ReservationStore;
