@@ -5,7 +5,6 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   buildRequestSchema,
   coderWorkspaceUsePermission,
@@ -13,7 +12,7 @@ import {
   createWorkspaceRequestSchema,
   listWorkspacesQuerySchema,
 } from '@internal/plugin-coder-common';
-import { parseInput } from '@internal/plugin-mlp-node';
+import { assertPermitted, parseInput } from '@internal/plugin-mlp-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -46,15 +45,12 @@ export function createRouter(options: {
 
   const user = async (req: express.Request): Promise<UserCredentials> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorize(
-      [{ permission: coderWorkspaceUsePermission }],
-      { credentials },
+    await assertPermitted(
+      permissions,
+      credentials,
+      coderWorkspaceUsePermission,
+      'You may not use Coder workspaces through the portal',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'You may not use Coder workspaces through the portal (permission coder.workspace.use)',
-      );
-    }
     return credentials;
   };
 

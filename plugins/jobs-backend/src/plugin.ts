@@ -6,6 +6,7 @@ import { costBudgetServiceRef } from '@internal/plugin-cost-node';
 import { gpuQuotaReaderServiceRef } from '@internal/plugin-gpu-quota-node';
 import { jobsPermissions } from '@internal/plugin-jobs-common';
 import { GpuAdmission } from '@internal/plugin-mlp-admission-node';
+import { TeamAccess } from '@internal/plugin-mlp-node';
 import { KubeHttp, readKubeCluster } from '@internal/plugin-mlp-kube-node';
 import { createRouter } from './router';
 import { JobService } from './services/JobService';
@@ -47,7 +48,7 @@ export const jobsPlugin = createBackendPlugin({
                 budget: deps.budget,
                 logger: deps.logger,
               }),
-              userInfo: deps.userInfo,
+              access: new TeamAccess(deps.permissions, deps.userInfo),
               settings,
               logger: deps.logger,
             }),

@@ -4,11 +4,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   jobIdSchema,
   jobsReadPermission,
@@ -16,7 +12,7 @@ import {
   jobSubmissionSchema,
   listJobsQuerySchema,
 } from '@internal/plugin-jobs-common';
-import { parseInput } from '@internal/plugin-mlp-node';
+import { assertPermitted, parseInput } from '@internal/plugin-mlp-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { JobService } from './services/JobService';
@@ -38,14 +34,12 @@ export function createRouter(options: {
     permission: BasicPermission,
   ): Promise<UserCredentials> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorize([{ permission }], {
+    await assertPermitted(
+      permissions,
       credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not do this with training jobs (permission ${permission.name})`,
-      );
-    }
+      permission,
+      'You may not do this with training jobs',
+    );
     return credentials;
   };
   const idOf = (req: express.Request) =>

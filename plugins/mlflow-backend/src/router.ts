@@ -2,8 +2,6 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   mlflowReadPermission,
   runsQuerySchema,
@@ -13,7 +11,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MlflowService } from './service/MlflowService';
-import { parseInput } from '@internal/plugin-mlp-node';
+import { assertPermitted, parseInput } from '@internal/plugin-mlp-node';
 
 const runId = z
   .string()
@@ -41,15 +39,12 @@ export function createRouter(options: {
   const router = Router();
 
   router.use(async (req, _res, next) => {
-    const [decision] = await permissions.authorize(
-      [{ permission: mlflowReadPermission }],
-      { credentials: await httpAuth.credentials(req) },
+    await assertPermitted(
+      permissions,
+      await httpAuth.credentials(req),
+      mlflowReadPermission,
+      'You may not read MLflow through the portal',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'You may not read MLflow through the portal (permission mlflow.read)',
-      );
-    }
     next();
   });
 

@@ -10,4 +10,10 @@ export { parseInput } from './parseInput';
 export { PluginRequests } from './PluginRequests';
 export { refusalOf } from './refusalOf';
 export { scheduleLoggedTask } from './scheduleLoggedTask';
+export {
+  assertPermitted,
+  isUserCredentials,
+  permitted,
+  TeamAccess,
+} from './TeamAccess';
 export { teamsIn } from './teamsIn';

@@ -1,25 +1,12 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { isUserCredentials, TeamAccess } from '@internal/plugin-mlp-node';
 import { mlpTeamOnboardPermission } from './permissions';
 
 /** Who may do what: onboarding is platform-team's; a project belongs to its team's members. */
-export class Access {
-  constructor(
-    private readonly permissions: PermissionsService,
-    private readonly userInfo: UserInfoService,
-  ) {}
-
-  async mayOnboard(credentials: BackstageCredentials): Promise<boolean> {
-    const [decision] = await this.permissions.authorize(
-      [{ permission: mlpTeamOnboardPermission }],
-      { credentials },
-    );
-    return decision.result === AuthorizeResult.ALLOW;
+export class Access extends TeamAccess {
+  mayOnboard(credentials: BackstageCredentials): Promise<boolean> {
+    return this.allowed(credentials, mlpTeamOnboardPermission);
   }
 
   async assertMayOnboard(credentials: BackstageCredentials, actionId: string) {
@@ -38,14 +25,11 @@ export class Access {
   ) {
     if (await this.mayOnboard(credentials)) return;
     const groupRef = `group:default/${team}`;
-    if (
-      credentials.principal &&
-      (credentials.principal as { type?: string }).type === 'user'
-    ) {
-      const info = await this.userInfo.getUserInfo(credentials);
-      if (info.ownershipEntityRefs.includes(groupRef)) return;
+    if (credentials.principal && isUserCredentials(credentials)) {
+      const { userEntityRef, teams } = await this.member(credentials);
+      if (teams.includes(team)) return;
       throw new NotAllowedError(
-        `${actionId}: ${info.userEntityRef} is not a member of ${groupRef}; only the team's members can create projects for it. Nothing was changed.`,
+        `${actionId}: ${userEntityRef} is not a member of ${groupRef}; only the team's members can create projects for it. Nothing was changed.`,
       );
     }
     throw new NotAllowedError(

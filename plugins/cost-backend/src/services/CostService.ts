@@ -10,10 +10,7 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   Budget,
   BudgetCheck,
@@ -29,6 +26,7 @@ import {
   Reservation,
   SetBudget,
 } from '@internal/plugin-cost-common';
+import { isUserCredentials, TeamAccess } from '@internal/plugin-mlp-node';
 import { randomUUID } from 'node:crypto';
 import { BudgetState, CostStore } from '../store/CostStore';
 import { cents, monthOf, summariseSlices } from './costMath';
@@ -56,7 +54,11 @@ export class CostService {
       reservationGraceHours: number;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.access = new TeamAccess(options.permissions, options.userInfo);
+  }
+
+  private readonly access: TeamAccess;
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
@@ -150,7 +152,8 @@ export class CostService {
       costBudgetCheckPermission,
       'You may not check jobs against budgets',
     );
-    if (isUser(credentials)) await this.assertMember(credentials, request.team);
+    if (isUserCredentials(credentials))
+      await this.assertMember(credentials, request.team);
     const rate = this.options.rates.hourlyRate(request.resource);
     const estimate = cents(request.gpus * request.hours * rate);
     const now = this.now();
@@ -202,7 +205,7 @@ export class CostService {
     const reservation = await this.options.store.reservation(id);
     if (!reservation) throw new NotFoundError(`No reservation has id ${id}`);
     if (
-      isUser(credentials) &&
+      isUserCredentials(credentials) &&
       reservation.requestedBy !== userRef(credentials)
     ) {
       await this.assert(
@@ -252,46 +255,28 @@ export class CostService {
       costReadPermission,
       'You may not read GPU cost',
     );
-    if (isUser(credentials)) await this.assertMember(credentials, team);
+    if (isUserCredentials(credentials))
+      await this.assertMember(credentials, team);
   }
 
   /** Members read and check their own team; holders of cost.read.all (keepers) any team. */
   private async assertMember(credentials: BackstageCredentials, team: string) {
-    if (await this.allowed(credentials, costReadAllPermission)) return;
-    const info = await this.options.userInfo.getUserInfo(credentials);
-    if (!info.ownershipEntityRefs.includes(`group:default/${team}`)) {
+    if (await this.access.allowed(credentials, costReadAllPermission)) return;
+    const { userEntityRef, teams } = await this.access.member(credentials);
+    if (!teams.includes(team)) {
       throw new NotAllowedError(
-        `${info.userEntityRef} is not a member of team ${team}: only its members and platform keepers see or spend its GPU budget`,
+        `${userEntityRef} is not a member of team ${team}: only its members and platform keepers see or spend its GPU budget`,
       );
     }
   }
 
-  private async allowed(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ) {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission }],
-      {
-        credentials,
-      },
-    );
-    return decision.result === AuthorizeResult.ALLOW;
-  }
-
-  private async assert(
+  private assert(
     credentials: BackstageCredentials,
     permission: BasicPermission,
     refusal: string,
   ) {
-    if (!(await this.allowed(credentials, permission))) {
-      throw new NotAllowedError(`${refusal} (permission ${permission.name})`);
-    }
+    return this.access.assert(credentials, permission, refusal);
   }
-}
-
-function isUser(credentials: BackstageCredentials): boolean {
-  return (credentials.principal as { type?: string }).type === 'user';
 }
 
 function userRef(credentials: BackstageCredentials): string {

@@ -2,7 +2,6 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   LoggerService,
-  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type {
@@ -15,7 +14,7 @@ import type {
   SubmittedJob,
 } from '@internal/plugin-jobs-common';
 import type { KubeHttp, KubeList } from '@internal/plugin-mlp-kube-node';
-import { ServiceUnavailableError, teamsIn } from '@internal/plugin-mlp-node';
+import { ServiceUnavailableError, TeamAccess } from '@internal/plugin-mlp-node';
 import { randomBytes } from 'node:crypto';
 import { JobsSettings } from '../settings';
 import { clusterError } from './errors';
@@ -49,7 +48,7 @@ export class JobService {
     private readonly options: {
       kube?: KubeHttp;
       admission: GpuAdmission;
-      userInfo: UserInfoService;
+      access: TeamAccess;
       settings: JobsSettings;
       logger: LoggerService;
       now?: () => Date;
@@ -337,9 +336,8 @@ export class JobService {
     return this.options.kube;
   }
 
-  private async teamsOf(credentials: UserCredentials): Promise<string[]> {
-    const info = await this.options.userInfo.getUserInfo(credentials);
-    return teamsIn(info.ownershipEntityRefs);
+  private teamsOf(credentials: UserCredentials): Promise<string[]> {
+    return this.options.access.teamsOf(credentials);
   }
 
   private async assertMember(
