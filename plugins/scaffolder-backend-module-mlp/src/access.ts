@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { isUserCredentials, TeamAccess } from '@internal/plugin-mlp-node';
-import { mlpTeamOnboardPermission } from './permissions';
+import { mlpTeamOnboardPermission } from '@internal/plugin-mlp-common';
 
 /** Who may do what: onboarding is platform-team's; a project belongs to its team's members. */
 export class Access extends TeamAccess {

@@ -5,4 +5,4 @@
  * @packageDocumentation
  */
 export { scaffolderModuleMlp as default } from './module';
-export { mlpTeamOnboardPermission } from './permissions';
+export { mlpTeamOnboardPermission } from '@internal/plugin-mlp-common';

@@ -11,7 +11,7 @@ import {
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import { taskCreatePermission } from '@backstage/plugin-scaffolder-common/alpha';
-import { mlpTeamOnboardPermission } from '@internal/plugin-scaffolder-backend-module-mlp';
+import { mlpTeamOnboardPermission } from '@internal/plugin-mlp-common';
 import {
   gpuQuotaAuditReadPermission,
   gpuQuotaReadPermission,

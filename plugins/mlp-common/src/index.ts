@@ -1,0 +1,6 @@
+/**
+ * What the platform's scaffolder actions share with the frontend and the permission policy.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';
