@@ -10,6 +10,7 @@ export {
   KubeApiError,
   KubeUnreachableError,
   NotConfiguredError,
+  clusterError,
 } from './errors';
 export {
   readLocalClusterProgress,

@@ -7,9 +7,10 @@ import {
   TeamGpuQuota,
   TeamGpuQuotaAnswer,
 } from '@internal/plugin-gpu-quota-common';
+import { clusterError } from '@internal/plugin-mlp-kube-node';
 import { Access, UserCredentials } from './Access';
 import { ClusterQuotas } from './ClusterQuotas';
-import { clusterError, NOT_CONFIGURED } from './quotaCluster';
+import { NOT_CONFIGURED } from './quotaCluster';
 import { QuotaSnapshotCache } from './QuotaSnapshotCache';
 
 /**

@@ -2,12 +2,7 @@
 // one team's entry, set its hard limit, and the cluster's failures as the portal answers them.
 import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
-import {
-  ClusterStartingError,
-  KubeApiError,
-  KubeUnreachableError,
-} from '@internal/plugin-mlp-kube-node';
-import { BadGatewayError } from '@internal/plugin-mlp-node';
+import { clusterError, KubeApiError } from '@internal/plugin-mlp-kube-node';
 import { ClusterQuotas, QuotaEntry } from './ClusterQuotas';
 
 export const NOT_CONFIGURED =
@@ -60,17 +55,4 @@ export async function setHard(
     }
     throw clusterError(error);
   }
-}
-
-/** The cluster's failures as the portal answers them. */
-export function clusterError(error: unknown): Error {
-  // The local cluster is still being built: 503 under its own name, so pages say so and wait.
-  if (error instanceof ClusterStartingError) return error;
-  if (error instanceof KubeUnreachableError) {
-    return new ServiceUnavailableError(error.message, error);
-  }
-  if (error instanceof KubeApiError) {
-    return new BadGatewayError(error.message, error);
-  }
-  return error as Error;
 }
