@@ -17,7 +17,7 @@ import knexFactory, { Knex } from 'knex';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CostService } from '../plugins/cost-backend/src/services/CostService';
+import { createCostServices } from '../plugins/cost-backend/src/services/costServices';
 import {
   Allocation,
   monthOf,
@@ -186,7 +186,7 @@ function serviceOn(store: DatabaseCostStore) {
       throw new Error('not called for service credentials');
     },
   } as UserInfoService;
-  return new CostService({
+  return createCostServices({
     store,
     rates,
     permissions,
@@ -223,7 +223,7 @@ async function bench(name: string, knex: Knex, batch: number) {
       (await knex('cost_daily').count({ n: '*' }))[0].n,
     )} roll-up rows)`,
   );
-  const service = serviceOn(store);
+  const { service, checks } = serviceOn(store);
   const month = monthOf(NOW);
   const from = `${month}-01`;
   const to = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() + 1, 1))
@@ -276,7 +276,7 @@ async function bench(name: string, knex: Knex, batch: number) {
   }
   log(
     `budget check (reserve), one client: ${await timed(SAMPLES, i =>
-      service.check(credentials, { team: team(i % TEAMS), gpus: 2, hours: 4 }),
+      checks.check(credentials, { team: team(i % TEAMS), gpus: 2, hours: 4 }),
     )}`,
   );
   let next = 0;
@@ -286,7 +286,7 @@ async function bench(name: string, knex: Knex, batch: number) {
     Array.from({ length: CLIENTS }, async () => {
       while (next < CONCURRENT_CHECKS) {
         const i = next++;
-        await service.check(credentials, {
+        await checks.check(credentials, {
           team: team(i % TEAMS),
           gpus: 1,
           hours: 2,

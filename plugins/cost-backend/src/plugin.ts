@@ -6,7 +6,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { costPermissions } from '@internal/plugin-cost-common';
 import { createRouter } from './router';
 import { scheduleBudgetAlerts, startCostSource } from './services/costTasks';
-import { CostService } from './services/CostService';
+import { createCostServices } from './services/costServices';
 import { readCostSettings } from './settings';
 import { DatabaseCostStore } from './store/DatabaseCostStore';
 
@@ -36,7 +36,7 @@ export const costPlugin = createBackendPlugin({
         });
         await startCostSource(deps, store, settings);
         await scheduleBudgetAlerts(deps, store, settings);
-        const service = new CostService({
+        const { service, checks } = createCostServices({
           store,
           rates: settings.rates,
           permissions: deps.permissions,
@@ -45,7 +45,9 @@ export const costPlugin = createBackendPlugin({
           reservationGraceHours: settings.reservationGraceHours,
         });
         deps.permissionsRegistry.addPermissions(costPermissions);
-        deps.httpRouter.use(createRouter({ httpAuth: deps.httpAuth, service }));
+        deps.httpRouter.use(
+          createRouter({ httpAuth: deps.httpAuth, service, checks }),
+        );
       },
     });
   },

@@ -8,6 +8,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { summaryCsv } from './csv';
+import type { BudgetChecks } from './services/BudgetChecks';
 import { CostService } from './services/CostService';
 import { parseInput } from '@internal/plugin-mlp-node';
 
@@ -22,8 +23,9 @@ const id = z.string().uuid('must be a reservation id (a UUID)');
 export function createRouter(options: {
   httpAuth: HttpAuthService;
   service: CostService;
+  checks: BudgetChecks;
 }): express.Router {
-  const { httpAuth, service } = options;
+  const { httpAuth, service, checks } = options;
   const router = Router();
   router.use(express.json({ limit: '16kb' }));
 
@@ -77,7 +79,7 @@ export function createRouter(options: {
     const body = parseInput(budgetCheckSchema, req.body, 'request body');
     res
       .status(201)
-      .json(await service.check(await httpAuth.credentials(req), body));
+      .json(await checks.check(await httpAuth.credentials(req), body));
   });
 
   router.post('/reservations/:id/release', async (req, res) => {
@@ -87,7 +89,7 @@ export function createRouter(options: {
       'reservation id in the path',
     );
     res.json(
-      await service.release(await httpAuth.credentials(req), reservation),
+      await checks.release(await httpAuth.credentials(req), reservation),
     );
   });
 

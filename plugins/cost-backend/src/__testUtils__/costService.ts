@@ -2,7 +2,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
-import { CostService } from '../services/CostService';
+import { createCostServices } from '../services/costServices';
 import { RateCard } from '../services/RateCard';
 import { DatabaseCostStore } from '../store/DatabaseCostStore';
 
@@ -51,7 +51,7 @@ export async function costServiceOn(knex: Knex, clock: TestClock) {
     database: mockServices.database.mock({ getClient: async () => knex }),
     currency: 'EUR',
   });
-  const service = new CostService({
+  const { service, checks } = createCostServices({
     store,
     rates,
     permissions: mockServices.permissions.mock({
@@ -82,7 +82,7 @@ export async function costServiceOn(knex: Knex, clock: TestClock) {
     reservationGraceHours: 1,
     now: clock.now,
   });
-  return { store, service };
+  return { store, service, checks };
 }
 
 export const as = {

@@ -8,7 +8,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 it('tells the team and the keepers once per threshold, and again after a failed send', async () => {
   const clock = new TestClock(new Date('2026-11-10T12:00:00Z'));
   const knex = await databases.init('SQLITE_3');
-  const { store, service } = await costServiceOn(knex, clock);
+  const { store, service, checks } = await costServiceOn(knex, clock);
   const sent: NotificationSendOptions[] = [];
   let failNext = false;
   const alerts = new BudgetAlerts({
@@ -34,7 +34,7 @@ it('tells the team and the keepers once per threshold, and again after a failed 
   expect(await alerts.run()).toEqual([]);
 
   // 2 GPUs × 11 h × 2.50 = 55 EUR reserved: over 50 %.
-  await service.check(as.scaffolder, { team: 'nlp-team', gpus: 2, hours: 11 });
+  await checks.check(as.scaffolder, { team: 'nlp-team', gpus: 2, hours: 11 });
   expect(await alerts.run()).toEqual([{ team: 'nlp-team', threshold: 50 }]);
   expect(sent[0]).toMatchObject({
     recipients: {
@@ -46,7 +46,7 @@ it('tells the team and the keepers once per threshold, and again after a failed 
   expect(await alerts.run()).toEqual([]);
 
   // Another 45 EUR: 100 %, and 80 % on the way. The first send fails and is retried.
-  await service.check(as.scaffolder, { team: 'nlp-team', gpus: 1, hours: 18 });
+  await checks.check(as.scaffolder, { team: 'nlp-team', gpus: 1, hours: 18 });
   failNext = true;
   expect(await alerts.run()).toEqual([{ team: 'nlp-team', threshold: 100 }]);
   expect(await alerts.run()).toEqual([{ team: 'nlp-team', threshold: 80 }]);

@@ -35,7 +35,7 @@ describe.each(databases.eachSupportedId())('CostService on %p', databaseId => {
   });
 
   it('accepts exactly as many of 100 concurrent checks as the budget holds', async () => {
-    const { service } = await setup();
+    const { service, checks } = await setup();
     // One check: 2 GPUs × 4 h × 2.50 = 20.00; a budget of 200.00 holds exactly 10.
     await service.setBudget(as.keeper, 'nlp-team', {
       month: '2026-11',
@@ -43,7 +43,7 @@ describe.each(databases.eachSupportedId())('CostService on %p', databaseId => {
     });
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) =>
-        service.check(as.scaffolder, {
+        checks.check(as.scaffolder, {
           team: 'nlp-team',
           gpus: 2,
           hours: 4,
@@ -72,29 +72,29 @@ describe.each(databases.eachSupportedId())('CostService on %p', databaseId => {
   });
 
   it('frees a released or expired reservation for the next check', async () => {
-    const { service, clock } = await setup();
+    const { service, checks, clock } = await setup();
     await service.setBudget(as.keeper, 'nlp-team', {
       month: '2026-11',
       amount: 25,
     });
-    const first = await service.check(as.scientist, {
+    const first = await checks.check(as.scientist, {
       team: 'nlp-team',
       gpus: 1,
       hours: 8,
     });
     expect(first.status).toMatchObject({ reserved: 20, remaining: 5 });
     await expect(
-      service.check(as.scientist, { team: 'nlp-team', gpus: 1, hours: 8 }),
+      checks.check(as.scientist, { team: 'nlp-team', gpus: 1, hours: 8 }),
     ).rejects.toThrow(/has 5 EUR left/);
-    await service.release(as.scientist, first.reservation.id);
-    const second = await service.check(as.scientist, {
+    await checks.release(as.scientist, first.reservation.id);
+    const second = await checks.check(as.scientist, {
       team: 'nlp-team',
       gpus: 1,
       hours: 8,
     });
     // 8 h + 1 h grace later the reservation lapses by itself.
     clock.advance(9);
-    const third = await service.check(as.scientist, {
+    const third = await checks.check(as.scientist, {
       team: 'nlp-team',
       gpus: 1,
       hours: 8,
@@ -104,7 +104,7 @@ describe.each(databases.eachSupportedId())('CostService on %p', databaseId => {
   });
 
   it('refuses bad budgets and other teams with clear errors', async () => {
-    const { service } = await setup();
+    const { service, checks } = await setup();
     await expect(
       service.setBudget(as.keeper, 'nlp-team', {
         month: '2026-10',
@@ -118,10 +118,10 @@ describe.each(databases.eachSupportedId())('CostService on %p', databaseId => {
       }),
     ).rejects.toThrow(/Only platform keepers may set budgets/);
     await expect(
-      service.check(as.scientist, { team: 'vision-team', gpus: 1, hours: 1 }),
+      checks.check(as.scientist, { team: 'vision-team', gpus: 1, hours: 1 }),
     ).rejects.toThrow(/not a member of team vision-team/);
     await expect(
-      service.check(as.scientist, {
+      checks.check(as.scientist, {
         team: 'nlp-team',
         resource: 'amd.com/gpu',
         gpus: 1,

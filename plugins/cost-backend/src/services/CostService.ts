@@ -1,64 +1,37 @@
 import {
   BackstageCredentials,
   LoggerService,
-  PermissionsService,
-  UserInfoService,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import { BasicPermission } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import {
   Budget,
-  BudgetCheck,
-  BudgetCheckResult,
-  budgetCheckSchema,
   BudgetStatus,
-  costBudgetCheckPermission,
   costBudgetSetPermission,
-  costReadAllPermission,
-  costReadPermission,
   CostSummary,
   RangeQuery,
-  Reservation,
   SetBudget,
 } from '@internal/plugin-cost-common';
-import { isUserCredentials, TeamAccess } from '@internal/plugin-mlp-node';
-import { randomUUID } from 'node:crypto';
-import { BudgetState, CostStore } from '../store/CostStore';
+import type { BudgetStore, LedgerStore } from '../store/CostStore';
+import { budgetStatus } from './budgetStatus';
+import { CostAccess, userRef } from './costAccess';
 import { cents, monthOf, summariseSlices } from './costMath';
 import { RateCard } from './RateCard';
 
-const HOUR_MS = 3_600_000;
-const ALERT_THRESHOLDS = [50, 80, 100];
-
-/** The budget would be exceeded: refused with the figures (409). */
-export class BudgetExceededError extends ConflictError {}
-
-/**
- * GPU cost per team from the ledger, monthly budgets, and the budget check that reserves a job's
- * estimated cost before it is allowed to start.
- */
+/** GPU cost per team from the ledger, and the teams' monthly budgets (the check is BudgetChecks'). */
 export class CostService {
   constructor(
     private readonly options: {
-      store: CostStore;
+      store: Pick<LedgerStore, 'slices'> & BudgetStore;
       rates: RateCard;
-      permissions: PermissionsService;
-      userInfo: UserInfoService;
+      access: CostAccess;
       logger: LoggerService;
-      /** A reservation lasts the job's hours plus this grace before it expires on its own. */
-      reservationGraceHours: number;
       now?: () => Date;
     },
-  ) {
-    this.access = new TeamAccess(options.permissions, options.userInfo);
-  }
+  ) {}
 
-  private readonly access: TeamAccess;
+  private get access(): CostAccess {
+    return this.options.access;
+  }
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
@@ -69,7 +42,7 @@ export class CostService {
     team: string,
     range: RangeQuery,
   ): Promise<CostSummary> {
-    await this.assertMayRead(credentials, team);
+    await this.access.assertMayRead(credentials, team);
     const slices = await this.options.store.slices(
       team,
       range.from,
@@ -89,13 +62,14 @@ export class CostService {
     credentials: BackstageCredentials,
     team: string,
   ): Promise<BudgetStatus> {
-    await this.assertMayRead(credentials, team);
+    await this.access.assertMayRead(credentials, team);
     const now = this.now();
     const month = monthOf(now);
-    return this.status(
+    return budgetStatus(
       team,
       month,
       await this.options.store.budgetState(team, month, now),
+      this.options.rates.currency,
     );
   }
 
@@ -103,7 +77,7 @@ export class CostService {
     credentials: BackstageCredentials,
     team: string,
   ): Promise<Budget[]> {
-    await this.assertMayRead(credentials, team);
+    await this.access.assertMayRead(credentials, team);
     return this.options.store.budgets(team);
   }
 
@@ -112,7 +86,7 @@ export class CostService {
     team: string,
     input: SetBudget,
   ): Promise<Budget> {
-    await this.assert(
+    await this.access.assert(
       credentials,
       costBudgetSetPermission,
       'Only platform keepers may set budgets',
@@ -138,86 +112,6 @@ export class CostService {
     return budget;
   }
 
-  /**
-   * Estimates a job (GPUs × hours × rate) and reserves the estimate against this month's budget,
-   * atomically: of many concurrent checks, only as many are accepted as the budget holds.
-   */
-  async check(
-    credentials: BackstageCredentials,
-    input: BudgetCheck,
-  ): Promise<BudgetCheckResult> {
-    const request = budgetCheckSchema.parse(input);
-    await this.assert(
-      credentials,
-      costBudgetCheckPermission,
-      'You may not check jobs against budgets',
-    );
-    if (isUserCredentials(credentials))
-      await this.assertMember(credentials, request.team);
-    const rate = this.options.rates.hourlyRate(request.resource);
-    const estimate = cents(request.gpus * request.hours * rate);
-    const now = this.now();
-    const month = monthOf(now);
-    const reservation: Reservation = {
-      id: randomUUID(),
-      team: request.team,
-      resource: request.resource,
-      gpus: request.gpus,
-      hours: request.hours,
-      estimate,
-      currency: this.options.rates.currency,
-      reference: request.reference,
-      requestedBy: userRef(credentials),
-      createdAt: now.toISOString(),
-      expiresAt: new Date(
-        now.getTime() +
-          (request.hours + this.options.reservationGraceHours) * HOUR_MS,
-      ).toISOString(),
-    };
-    const currency = this.options.rates.currency;
-    const state = await this.options.store.reserve(
-      { ...reservation, month },
-      before => {
-        if (!before.budget) return;
-        const remaining = cents(
-          before.budget.amount - before.spent - before.reserved,
-        );
-        if (estimate > remaining) {
-          throw new BudgetExceededError(
-            `Over budget: ${request.gpus} × ${request.resource} for ${request.hours} h at ${rate} ${currency}/GPU-hour costs about ${estimate} ${currency}, but ${request.team} has ${remaining} ${currency} left of its ${before.budget.amount} ${currency} budget for ${month} (spent ${before.spent}, reserved by running jobs ${before.reserved}). Use fewer GPUs or hours, or ask the platform team to raise the budget.`,
-          );
-        }
-      },
-      now,
-    );
-    this.options.logger.info('budget check accepted', {
-      team: request.team,
-      estimate,
-      reservation: reservation.id,
-    });
-    return { reservation, status: this.status(request.team, month, state) };
-  }
-
-  async release(
-    credentials: BackstageCredentials,
-    id: string,
-  ): Promise<Reservation> {
-    const reservation = await this.options.store.reservation(id);
-    if (!reservation) throw new NotFoundError(`No reservation has id ${id}`);
-    if (
-      isUserCredentials(credentials) &&
-      reservation.requestedBy !== userRef(credentials)
-    ) {
-      await this.assert(
-        credentials,
-        costBudgetSetPermission,
-        `Only ${reservation.requestedBy}, who made reservation ${id}, or a platform keeper may release it`,
-      );
-    }
-    await this.options.store.release([id], this.now().toISOString());
-    return (await this.options.store.reservation(id))!;
-  }
-
   rates() {
     return {
       currency: this.options.rates.currency,
@@ -226,63 +120,4 @@ export class CostService {
       memoryGiBHourlyRate: this.options.rates.compute.memory,
     };
   }
-
-  private status(
-    team: string,
-    month: string,
-    state: BudgetState,
-  ): BudgetStatus {
-    const used = state.spent + state.reserved;
-    const budget = state.budget?.amount;
-    return {
-      team,
-      month,
-      currency: this.options.rates.currency,
-      budget,
-      spent: cents(state.spent),
-      reserved: cents(state.reserved),
-      remaining: budget === undefined ? undefined : cents(budget - used),
-      alerts:
-        budget === undefined
-          ? []
-          : ALERT_THRESHOLDS.filter(t => used >= (budget * t) / 100),
-    };
-  }
-
-  private async assertMayRead(credentials: BackstageCredentials, team: string) {
-    await this.assert(
-      credentials,
-      costReadPermission,
-      'You may not read GPU cost',
-    );
-    if (isUserCredentials(credentials))
-      await this.assertMember(credentials, team);
-  }
-
-  /** Members read and check their own team; holders of cost.read.all (keepers) any team. */
-  private async assertMember(credentials: BackstageCredentials, team: string) {
-    if (await this.access.allowed(credentials, costReadAllPermission)) return;
-    const { userEntityRef, teams } = await this.access.member(credentials);
-    if (!teams.includes(team)) {
-      throw new NotAllowedError(
-        `${userEntityRef} is not a member of team ${team}: only its members and platform keepers see or spend its GPU budget`,
-      );
-    }
-  }
-
-  private assert(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-    refusal: string,
-  ) {
-    return this.access.assert(credentials, permission, refusal);
-  }
-}
-
-function userRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? 'unknown';
 }
