@@ -12,6 +12,18 @@ MLP_NODE_HOME="$MLP_TOOLS/node-$MLP_NODE_VERSION"
 
 mlp_log() { printf '[mlp] %s\n' "$*" >&2; }
 mlp_die() { printf '[mlp] error: %s\n' "$*" >&2; exit 1; }
+# mlp_stop_group PIDFILE [SECONDS]: stops the process group a server started with setsid leads
+# (the server and its workers together), by TERM, then KILL after SECONDS (default 5); removes
+# the pid file.
+mlp_stop_group() {
+  [ -f "$1" ] || return 0
+  local pid tries=$((${2:-5} * 4))
+  pid="$(cat "$1")"
+  kill -- "-$pid" 2>/dev/null || true
+  for _ in $(seq 1 "$tries"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 -- "-$pid" 2>/dev/null || true
+  rm -f "$1"
+}
 
 # npm's global config (registry, cafile) follows the node binary it runs under, so read both with
 # the system npm before any other Node is put first on PATH.

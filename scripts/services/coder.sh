@@ -10,15 +10,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cmd="$1" dir="$2"
 
-stop_server() {
-  [ -f "$dir/pid" ] || return 0
-  local pid
-  pid="$(cat "$dir/pid")"
-  kill -- "-$pid" 2>/dev/null || true
-  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 -- "-$pid" 2>/dev/null || true
-  rm -f "$dir/pid"
-}
+# Coder shuts down gracefully (its provisioner, open connections): up to 10 s.
+stop_server() { mlp_stop_group "$dir/pid" 10; }
 
 # The portal's side of the local Coder, which needs no binary: the key it seals users' Coder tokens
 # with (made once, kept with Coder's state) and coder.env, what services.env gets.

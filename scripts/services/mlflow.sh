@@ -18,16 +18,8 @@ ensure_venv() {
   cp "$req" "$stamp"
 }
 
-stop_server() {
-  [ -f "$dir/pid" ] || return 0
-  local pid
-  pid="$(cat "$dir/pid")"
-  # setsid made the server a group leader: stop it and its workers together.
-  kill -- "-$pid" 2>/dev/null || true
-  for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 -- "-$pid" 2>/dev/null || true
-  rm -f "$dir/pid"
-}
+# setsid made the server a group leader: stop it and its workers together.
+stop_server() { mlp_stop_group "$dir/pid" 5; }
 
 case "$cmd" in
   start)
