@@ -3,7 +3,11 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import type { BudgetStatus, Reservation } from '@internal/plugin-cost-common';
+import type {
+  BudgetCheckResult,
+  BudgetStatus,
+  Reservation,
+} from '@internal/plugin-cost-common';
 import type { CostBudgetService } from '@internal/plugin-cost-node';
 import type { GpuResourceUsage } from '@internal/plugin-gpu-quota-common';
 import type { GpuQuotaReader } from '@internal/plugin-gpu-quota-node';
@@ -17,7 +21,7 @@ export type GpuAllocation = {
   gpus: number;
   hours: number;
   /** What the budget reservation is for, e.g. `training job bert-x2`. */
-  reference: string;
+  reference?: string;
 };
 
 /** How a caller words a refusal: its field names and advice differ (a job, a workspace). */
@@ -110,13 +114,26 @@ export class GpuAdmission {
   ): Promise<GpuAdmitted> {
     if (allocation.gpus === 0) return {};
     const quota = await this.checkQuota(allocation, credentials, options);
-    const { team, resource, gpus, hours, reference } = allocation;
-    const checked = await this.options.budget
-      .check({ team, resource, gpus, hours, reference }, { credentials })
-      .catch(error => {
-        throw refusalOf(error, "Checking the team's budget");
-      });
+    const checked = await this.reserve(allocation, credentials).catch(error => {
+      throw refusalOf(error, "Checking the team's budget");
+    });
     return { quota, reservation: checked.reservation, budget: checked.status };
+  }
+
+  /**
+   * The budget part alone: reserves the estimate from the team's budget (the cost plugin's budget
+   * check), for a caller that checked the quota in a step of its own (the scaffolder). Throws the
+   * cost plugin's refusal as it came (a ResponseError), for the caller to word.
+   */
+  reserve(
+    allocation: GpuAllocation,
+    credentials: BackstageCredentials,
+  ): Promise<BudgetCheckResult> {
+    const { team, resource, gpus, hours, reference } = allocation;
+    return this.options.budget.check(
+      { team, resource, gpus, hours, reference },
+      { credentials },
+    );
   }
 
   /** Gives a reservation back whose allocation did not come to be; logs when that fails. */

@@ -19,6 +19,8 @@ import { createQueueAction } from './actions/queue';
 import { createQuotaCheckAction } from './actions/quotaCheck';
 import { createCostCheckAction } from './actions/costCheck';
 import { costBudgetServiceRef } from '@internal/plugin-cost-node';
+import { gpuQuotaReaderServiceRef } from '@internal/plugin-gpu-quota-node';
+import { GpuAdmission } from '@internal/plugin-mlp-admission-node';
 import { coderWorkspacesServiceRef } from '@internal/plugin-coder-node';
 import { createCoderWorkspaceAction } from './actions/coderWorkspace';
 import { createRegisterLocalAction } from './actions/registerLocal';
@@ -42,6 +44,7 @@ export const scaffolderModuleMlp = createBackendModule({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         costBudget: costBudgetServiceRef,
+        gpuQuota: gpuQuotaReaderServiceRef,
         coderWorkspaces: coderWorkspacesServiceRef,
       },
       async init({
@@ -53,6 +56,7 @@ export const scaffolderModuleMlp = createBackendModule({
         auth,
         catalog,
         costBudget,
+        gpuQuota,
         coderWorkspaces,
       }) {
         const cluster = readKubeCluster(config);
@@ -74,7 +78,10 @@ export const scaffolderModuleMlp = createBackendModule({
           createArgoProjectAction(deps),
           createArgoApplicationAction(deps),
           createQuotaCheckAction(deps),
-          createCostCheckAction(deps, costBudget),
+          createCostCheckAction(
+            deps,
+            new GpuAdmission({ quota: gpuQuota, budget: costBudget, logger }),
+          ),
           createCoderWorkspaceAction(deps, coderWorkspaces),
           createMlflowExperimentAction(deps),
           createPublishLocalAction(deps),

@@ -1,6 +1,9 @@
 import { ConfigReader } from '@backstage/config';
 import { ResponseError } from '@backstage/errors';
+import { mockServices } from '@backstage/backend-test-utils';
 import type { CostBudgetService } from '@internal/plugin-cost-node';
+import type { GpuQuotaReader } from '@internal/plugin-gpu-quota-node';
+import { GpuAdmission } from '@internal/plugin-mlp-admission-node';
 import { readSettings } from '../settings';
 import { accessFor, runAction } from '../__testUtils__/fakes';
 import { createCostCheckAction } from './costCheck';
@@ -28,9 +31,20 @@ async function conflict(message: string) {
   );
 }
 
+/** The one admission path over a cost plugin that answers `answer`; the quota is not read here. */
 function budget(answer: () => Promise<unknown>) {
   const check = jest.fn(answer);
-  return { service: { check } as unknown as CostBudgetService, check };
+  const quota: GpuQuotaReader = {
+    team: async () => {
+      throw new Error('the cost check reads no quota');
+    },
+  };
+  const service = new GpuAdmission({
+    quota,
+    budget: { check } as unknown as CostBudgetService,
+    logger: mockServices.logger.mock(),
+  });
+  return { service, check };
 }
 
 const input = {
@@ -53,7 +67,13 @@ describe('mlp:cost:check', () => {
     }));
     const out = await runAction(createCostCheckAction(member, service), input);
     expect(check).toHaveBeenCalledWith(
-      { team: 'nlp-team', gpus: 2, hours: 24, reference: 'churn' },
+      {
+        team: 'nlp-team',
+        resource: 'nvidia.com/gpu',
+        gpus: 2,
+        hours: 24,
+        reference: 'churn',
+      },
       expect.objectContaining({ credentials: expect.anything() }),
     );
     expect(out).toEqual({ reservationId: 'r-1', estimate: 120 });

@@ -1,6 +1,7 @@
 import { CustomErrorBase, InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { CostBudgetService } from '@internal/plugin-cost-node';
+import type { GpuAdmission } from '@internal/plugin-mlp-admission-node';
+import { GPU_RESOURCE } from '../kube/manifests';
 import { z } from 'zod/v3';
 import { dnsLabel, gpuCount, parseInput } from '../validation';
 import { ActionDeps } from './deps';
@@ -16,7 +17,7 @@ export class BudgetExceededError extends CustomErrorBase {
 
 export function createCostCheckAction(
   { access, settings }: ActionDeps,
-  costBudget: CostBudgetService,
+  admission: Pick<GpuAdmission, 'reserve'>,
 ) {
   const inputSchema = z
     .object({
@@ -78,14 +79,15 @@ export function createCostCheckAction(
       }
       let result;
       try {
-        result = await costBudget.check(
+        result = await admission.reserve(
           {
             team: input.team,
+            resource: GPU_RESOURCE,
             gpus: input.gpusPerJob,
             hours: input.runtimeHours,
             reference: input.reference,
           },
-          { credentials },
+          credentials,
         );
       } catch (error) {
         if (error instanceof ResponseError) {
