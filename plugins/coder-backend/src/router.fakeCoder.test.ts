@@ -103,3 +103,43 @@ it("shows Coder's quota failure on the workspace, in Coder's words", async () =>
   });
   fake.setQuotaBudget('amira', 100);
 });
+
+// Real Coder's echo provisioner finishes a delete in about 10 ms, mostly after the portal has read
+// the workspace back, so the router test meets the case below only now and then; the fake with
+// instant builds meets it every time.
+describe('a delete Coder finishes before the portal reads it back', () => {
+  it('is answered as done (202, deleted), not as a missing workspace', async () => {
+    const instant = await startFakeCoder({ buildStepMs: 0 });
+    const user = instant.addUser({ username: 'amira' });
+    instant.addTemplate({
+      name: 'gpu-workspace',
+      parameters: [
+        { name: 'repo_url', type: 'string' },
+        { name: 'gpu_count', type: 'number', defaultValue: '0' },
+      ],
+    });
+    const backend = await startCoderBackend({
+      coder: { baseUrl: instant.url, tokenEncryptionKey: TEST_KEY },
+    });
+    try {
+      await backend.as('amira').put('/connection', { token: user.token });
+      const made = await backend
+        .as('amira')
+        .post('/workspaces', workspace('quick', 0));
+      expect(made.status).toBe(201);
+      const del = await backend
+        .as('amira')
+        .post(`/workspaces/${made.body.workspace.id}/builds`, {
+          transition: 'delete',
+        });
+      expect([del.status, del.body.state, del.body.transition]).toEqual([
+        202,
+        'deleted',
+        'delete',
+      ]);
+    } finally {
+      await backend.backend.stop();
+      await instant.close();
+    }
+  });
+});

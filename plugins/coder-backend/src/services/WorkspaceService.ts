@@ -266,7 +266,16 @@ export class WorkspaceService {
         `${verb(transition)} workspace ${current.name}`,
         async s => {
           await client.createBuild(s.token, id, transition);
-          return this.view(s, await client.workspace(s.token, id));
+          try {
+            return this.view(s, await client.workspace(s.token, id));
+          } catch (error) {
+            // A fast provisioner can finish a delete before the workspace is read back: Coder
+            // then answers 410 for it, and the delete is done, not failed.
+            if (transition === 'delete' && isGone(error)) {
+              return { ...current, transition: 'delete', state: 'deleted' };
+            }
+            throw error;
+          }
         },
       );
     } catch (error) {
@@ -340,6 +349,14 @@ function searchQuery(
   if (filter.template) return `owner:me template:${filter.template}`;
   if (filter.repoUrl) return `owner:me param:${repoParameter}`;
   return 'owner:me';
+}
+
+/** Coder's answer for a workspace that no longer is (410 once deleted; 404 once purged). */
+function isGone(error: unknown): boolean {
+  return (
+    error instanceof CoderApiError &&
+    (error.coderStatus === 410 || error.coderStatus === 404)
+  );
 }
 
 function verb(t: WorkspaceTransition): string {
