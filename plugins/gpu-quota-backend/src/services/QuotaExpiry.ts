@@ -1,10 +1,4 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { QuotaRequestStore } from '../store/QuotaRequestStore';
-import { ClusterQuotas } from './ClusterQuotas';
-import { readEntry, setHard } from './quotaCluster';
-import type { GpuQuotaSettings } from './QuotaIncreaseRequests';
-import { QuotaNotifier } from './QuotaNotifier';
-import { TeamQuotas } from './TeamQuotas';
+import { QuotaChangeDeps, readEntry, setHard } from './quotaCluster';
 
 export type ExpiryRun = { expired: number; deferred: number; failed: number };
 
@@ -12,18 +6,7 @@ export type ExpiryRun = { expired: number; deferred: number; failed: number };
 export class QuotaExpiry {
   private readonly now: () => Date;
 
-  constructor(
-    private readonly options: {
-      store: QuotaRequestStore;
-      /** Undefined when no cluster is configured: nothing expires. */
-      cluster?: ClusterQuotas;
-      quotas: TeamQuotas;
-      notifier: QuotaNotifier;
-      logger: LoggerService;
-      settings: GpuQuotaSettings;
-      now?: () => Date;
-    },
-  ) {
+  constructor(private readonly options: QuotaChangeDeps) {
     this.now = options.now ?? (() => new Date());
   }
 

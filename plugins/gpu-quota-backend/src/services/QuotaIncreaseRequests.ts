@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   InputError,
@@ -18,21 +15,15 @@ import {
   QuotaRequest,
   QuotaRequestStatus,
 } from '@internal/plugin-gpu-quota-common';
-import { QuotaRequestStore } from '../store/QuotaRequestStore';
 import { Access, UserCredentials } from './Access';
-import { ClusterQuotas } from './ClusterQuotas';
-import { readEntry, requireCluster, setHard } from './quotaCluster';
-import { QuotaNotifier } from './QuotaNotifier';
-import { TeamQuotas } from './TeamQuotas';
+import {
+  QuotaChangeDeps,
+  readEntry,
+  requireCluster,
+  setHard,
+} from './quotaCluster';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type GpuQuotaSettings = {
-  /** Largest quota any team may hold for one resource (mlp.gpu.maxPerTeam). */
-  maxPerTeam: number;
-  /** Who hears about new requests and deferred expiries (permission.adminGroups). */
-  keeperGroups: string[];
-};
 
 /**
  * The life of a GPU quota increase request: asked for by a team member, approved (the quota goes
@@ -42,19 +33,7 @@ export type GpuQuotaSettings = {
 export class QuotaIncreaseRequests {
   private readonly now: () => Date;
 
-  constructor(
-    private readonly options: {
-      store: QuotaRequestStore;
-      /** Undefined when no cluster is configured: changes are refused. */
-      cluster?: ClusterQuotas;
-      quotas: TeamQuotas;
-      access: Access;
-      notifier: QuotaNotifier;
-      logger: LoggerService;
-      settings: GpuQuotaSettings;
-      now?: () => Date;
-    },
-  ) {
+  constructor(private readonly options: QuotaChangeDeps & { access: Access }) {
     this.now = options.now ?? (() => new Date());
   }
 

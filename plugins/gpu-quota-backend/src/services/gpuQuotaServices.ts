@@ -3,10 +3,8 @@ import { QuotaRequestStore } from '../store/QuotaRequestStore';
 import { Access } from './Access';
 import { ClusterQuotas } from './ClusterQuotas';
 import { QuotaExpiry } from './QuotaExpiry';
-import {
-  GpuQuotaSettings,
-  QuotaIncreaseRequests,
-} from './QuotaIncreaseRequests';
+import type { GpuQuotaSettings } from './quotaCluster';
+import { QuotaIncreaseRequests } from './QuotaIncreaseRequests';
 import { QuotaNotifier } from './QuotaNotifier';
 import { TeamQuotas } from './TeamQuotas';
 

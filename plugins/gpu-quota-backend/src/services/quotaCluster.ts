@@ -3,7 +3,30 @@
 import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import type { QuotaRequest } from '@internal/plugin-gpu-quota-common';
 import { clusterError, KubeApiError } from '@internal/plugin-mlp-kube-node';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { QuotaRequestStore } from '../store/QuotaRequestStore';
 import { ClusterQuotas, QuotaEntry } from './ClusterQuotas';
+import type { QuotaNotifier } from './QuotaNotifier';
+import type { TeamQuotas } from './TeamQuotas';
+
+export type GpuQuotaSettings = {
+  /** Largest quota any team may hold for one resource (mlp.gpu.maxPerTeam). */
+  maxPerTeam: number;
+  /** Who hears about new requests and deferred expiries (permission.adminGroups). */
+  keeperGroups: string[];
+};
+
+/** What the parts that change quotas on the cluster (requests, expiry) are built from. */
+export type QuotaChangeDeps = {
+  store: QuotaRequestStore;
+  /** Undefined when no cluster is configured: changes are refused, nothing expires. */
+  cluster?: ClusterQuotas;
+  quotas: TeamQuotas;
+  notifier: QuotaNotifier;
+  logger: LoggerService;
+  settings: GpuQuotaSettings;
+  now?: () => Date;
+};
 
 export const NOT_CONFIGURED =
   'No Kubernetes cluster is configured for the portal (kubernetes.clusterLocatorMethods); GPU quotas come from there.';
