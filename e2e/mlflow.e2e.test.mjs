@@ -15,6 +15,12 @@ const mlflowUrl = readFileSync('data/services/services.env', 'utf8')
   .slice('MLP_MLFLOW_URL='.length)
   .trim();
 
+/** A metric as the portal shows it (plugins/mlflow/src/components/shared/format.ts). */
+const shownMetric = value =>
+  Number.isInteger(value)
+    ? String(value)
+    : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+
 async function mlflow(path, body) {
   const res = await fetch(`${mlflowUrl}/api/2.0/mlflow/${path}`, {
     method: body ? 'POST' : 'GET',
@@ -121,6 +127,76 @@ describe('MLflow in the portal', () => {
       await page
         .getByRole('table', { name: 'Parameters of the selected runs' })
         .waitFor({ timeout: 10_000 });
+    });
+    await page.close();
+  });
+
+  test("the model card's live block says what MLflow's registry says, and the markdown no longer contradicts it", async () => {
+    // The truth, from MLflow's own REST API.
+    const alias = async name =>
+      (
+        await mlflow(
+          `registered-models/alias?${new URLSearchParams({
+            name: MODEL,
+            alias: name,
+          })}`,
+        )
+      ).model_version;
+    const champion = await alias('champion');
+    const challenger = await alias('challenger');
+    const { run } = await mlflow(
+      `runs/get?${new URLSearchParams({ run_id: champion.run_id })}`,
+    );
+    const { registered_model: model } = await mlflow(
+      `registered-models/get?name=${MODEL}`,
+    );
+    // The portal's rule: the mlp.key_metric tag (the seeder sets val_accuracy), else val_accuracy,
+    // which every seeded run logs.
+    const keyMetric =
+      (model.tags ?? []).find(t => t.key === 'mlp.key_metric')?.value ??
+      'val_accuracy';
+    const metric = (run.data.metrics ?? []).find(m => m.key === keyMetric);
+    assert.ok(metric, `the champion's run logged ${keyMetric}`);
+
+    const page = await browser.context.newPage();
+    await step(page, 'mlflow-model-card', async () => {
+      await signIn(page, `/docs/default/component/${MODEL}`);
+      // The TechDocs reader renders into a shadow root; Playwright's locators pierce it.
+      const block = page.getByRole('region', {
+        name: /^From the MLflow registry/,
+      });
+      await block.waitFor({ timeout: 120_000 });
+      const versionOf = async table => {
+        const link = block
+          .getByRole('table', { name: table })
+          .getByRole('link', { name: /^Version \d+/ });
+        await link.waitFor({ timeout: 60_000 });
+        return /^Version (\d+)/.exec((await link.innerText()).trim())[1];
+      };
+      assert.equal(await versionOf('Champion'), champion.version);
+      assert.equal(await versionOf('Challenger'), challenger.version);
+      const table = block.getByRole('table', { name: 'Champion' });
+      const name = (
+        await table.getByTestId('key-metric').locator('th').innerText()
+      ).trim();
+      assert.equal(name, `${keyMetric} (key metric)`);
+      const value = table.getByTestId('key-metric-value');
+      // The exact value in the title, the shown one rounded as the portal rounds.
+      assert.equal(await value.getAttribute('title'), String(metric.value));
+      assert.equal((await value.innerText()).trim(), shownMetric(metric.value));
+
+      // The hand-written card, without the live block: no stale champion or figures.
+      const written = await page
+        .locator('article.md-content__inner')
+        .evaluate(article => {
+          const copy = article.cloneNode(true);
+          copy.querySelector('[data-testid="mlflow-registry-block"]')?.remove();
+          return copy.textContent;
+        });
+      assert.match(written, /Support ticket classifier: model card/);
+      assert.match(written, /From the MLflow registry \(live\)/);
+      assert.doesNotMatch(written, /version 7/i);
+      assert.doesNotMatch(written, /0\.912|0\.874/);
     });
     await page.close();
   });

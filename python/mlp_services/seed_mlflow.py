@@ -5,6 +5,11 @@ annotation), three runs each with parameters, per-epoch metric histories and tag
 logged as MLflow 3 logged models, and a registered model with one version per run, aliased
 `champion` (best validation accuracy) and `challenger` (second best).
 
+MLflow does not record when an alias moved, so whoever moves one through the platform's tools also
+sets the registered-model tag `mlp.alias.<alias>` = "<version>@<ISO time>" (see `move_alias`);
+the portal shows that time only while the tag names the version the alias is on. The tag
+`mlp.key_metric` names the metric the portal shows first for the model.
+
 Data ships inside the packages: scikit-learn's bundled datasets and our own ticket corpus.
 Usage: python -m mlp_services.seed_mlflow --tracking-uri http://127.0.0.1:5000
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 import argparse
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Callable
 
 import mlflow
@@ -33,6 +39,8 @@ EPOCHS = 8
 # (alpha, eta0) per run: three honest hyper-parameter settings, not rigged results.
 SETTINGS = [(1e-4, 0.01), (1e-3, 0.05), (1e-2, 0.1)]
 SKLEARN_REQUIREMENT = "scikit-learn"
+# The metric the portal shows first (registered-model tag `mlp.key_metric`).
+KEY_METRIC = "val_accuracy"
 
 
 @dataclass
@@ -99,6 +107,13 @@ def train_run(project: Project, alpha: float, eta0: float, seed: int) -> tuple[s
         return run.info.run_id, info, val_accuracy
 
 
+def move_alias(client: MlflowClient, model: str, alias: str, version: str) -> None:
+    """Points `alias` at `version` and records when: tag mlp.alias.<alias> = "<version>@<ISO time>"."""
+    client.set_registered_model_alias(model, alias, version)
+    moved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    client.set_registered_model_tag(model, f"mlp.alias.{alias}", f"{version}@{moved_at}")
+
+
 def seed(tracking_uri: str) -> dict[str, int]:
     mlflow.set_tracking_uri(tracking_uri)
     client = MlflowClient(tracking_uri)
@@ -126,6 +141,7 @@ def seed(tracking_uri: str) -> dict[str, int]:
         except mlflow.exceptions.MlflowException as e:
             if "RESOURCE_ALREADY_EXISTS" not in str(e):
                 raise
+        client.set_registered_model_tag(project.model, "mlp.key_metric", KEY_METRIC)
         versions = []
         for run_id, info, accuracy in results:
             mv = client.create_model_version(
@@ -134,8 +150,8 @@ def seed(tracking_uri: str) -> dict[str, int]:
             versions.append((accuracy, mv.version))
             counts["model_versions"] += 1
         ranked = sorted(versions, reverse=True)
-        client.set_registered_model_alias(project.model, "champion", ranked[0][1])
-        client.set_registered_model_alias(project.model, "challenger", ranked[1][1])
+        move_alias(client, project.model, "champion", ranked[0][1])
+        move_alias(client, project.model, "challenger", ranked[1][1])
     return counts
 
 

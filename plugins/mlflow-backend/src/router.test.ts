@@ -7,7 +7,11 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { localMlflowUrl, seedExperiment } from './__testUtils__/localMlflow';
+import {
+  localMlflowUrl,
+  seedExperiment,
+  seedRegisteredModel,
+} from './__testUtils__/localMlflow';
 import { mlflowPlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -28,13 +32,21 @@ describe('/api/mlflow', () => {
   let failing: Server;
   let garbage: Server;
   let experiment: string;
+  let seeded: Awaited<ReturnType<typeof seedExperiment>>;
+  let model: string;
   beforeAll(async () => {
     failing = await brokenMlflow(
       500,
       '{"error_code":"INTERNAL_ERROR","message":"database is locked"}',
     );
     garbage = await brokenMlflow(200, '<html>Sign in to continue</html>');
-    experiment = (await seedExperiment(3)).name;
+    seeded = await seedExperiment(3);
+    experiment = seeded.name;
+    model = await seedRegisteredModel({
+      runs: seeded.runs.slice(0, 2),
+      aliases: { champion: '2', challenger: '1' },
+      tags: { 'mlp.alias.champion': '2@2026-11-21T09:30:00Z' },
+    });
     backend = await startTestBackend({
       features: [
         mlflowPlugin,
@@ -91,6 +103,39 @@ describe('/api/mlflow', () => {
     expect(res.body.nextPageToken).toEqual(expect.any(String));
   });
 
+  it("answers a model's overview: every alias with its version, run and when it moved", async () => {
+    const res = await get(`/models/${model}/overview`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      server: 'local',
+      model,
+      // No mlp.key_metric tag: val_accuracy is not logged, val_loss is the first by name.
+      keyMetric: 'val_loss',
+      aliases: [
+        {
+          alias: 'champion',
+          modelVersion: {
+            version: '2',
+            run: { runId: seeded.runs[1].runId, runName: 'run-01' },
+          },
+          movedAt: Date.parse('2026-11-21T09:30:00Z'),
+        },
+        {
+          alias: 'challenger',
+          modelVersion: {
+            version: '1',
+            run: { metrics: { val_loss: seeded.runs[0].valLoss } },
+          },
+          movedAtUnknown: expect.stringMatching(
+            /^moved outside the portal's tools: no mlp.alias.challenger tag/,
+          ),
+        },
+      ],
+    });
+    expect(res.body.aliases[1]).not.toHaveProperty('movedAt');
+    expect(JSON.stringify(res.body)).not.toContain('secret-token');
+  });
+
   it.each([
     [
       'a bad filter',
@@ -130,6 +175,30 @@ describe('/api/mlflow', () => {
       /run id: must be an MLflow run id/,
     ],
     ['an unknown model', '/models/nope', 404, /No registered model named nope/],
+    [
+      'the overview of an unknown model',
+      '/models/nope/overview',
+      404,
+      /No registered model named nope on MLflow server 'local'; check the entity's mlflow.org\/registered-model annotation/,
+    ],
+    [
+      'a model name too long',
+      `/models/${'m'.repeat(501)}/overview`,
+      400,
+      /model: at most 500 characters/,
+    ],
+    [
+      'an overview with an unknown parameter',
+      '/models/x/overview?alias=champion',
+      400,
+      /alias: not a parameter of this query; remove it/,
+    ],
+    [
+      'the overview from an MLflow that fails',
+      '/models/x/overview?server=failing',
+      502,
+      /MLflow server 'failing' failed \(500 INTERNAL_ERROR\)/,
+    ],
     [
       'an unknown server',
       '/models/x?server=prod',

@@ -98,5 +98,15 @@ export function createRouter(options: {
     );
   });
 
+  router.get('/models/:name/overview', async (req, res) => {
+    const server = serverOf(req.query);
+    res.json(
+      await service.overview(
+        server,
+        parseInput(modelName, req.params.name, 'model'),
+      ),
+    );
+  });
+
   return router;
 }

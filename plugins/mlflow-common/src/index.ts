@@ -7,4 +7,5 @@
 export * from './annotations';
 export * from './permissions';
 export * from './schemas';
+export * from './tags';
 export * from './types';

@@ -71,10 +71,41 @@ export type RegisteredModelView = {
   uiUrl: string;
 };
 
+/** A model version and the run that made it (absent when the version has no run or it was deleted). */
+export type ModelVersionWithRun = ModelVersionSummary & { run?: RunSummary };
+
 /** The compact model card: the champion version and the metrics of the run that made it. */
 export type ChampionCard = {
   server: string;
   model: string;
   /** Undefined when no version has the `champion` alias. */
-  champion?: ModelVersionSummary & { run?: RunSummary };
+  champion?: ModelVersionWithRun;
+};
+
+/** One alias of a registered model, the version it points at, and when it moved there. */
+export type RegistryAlias = {
+  alias: string;
+  modelVersion: ModelVersionWithRun;
+  /**
+   * Epoch ms when the alias moved to this version, from the `mlp.alias.<alias>` tag the portal's
+   * tools set with it. Only present while that tag names the version the alias is on.
+   */
+  movedAt?: number;
+  /** Present exactly when `movedAt` is not: why the time is unknown. */
+  movedAtUnknown?: string;
+};
+
+/** GET /models/:name/overview: what the registry says about a model, alias by alias. */
+export type ModelOverview = {
+  server: string;
+  model: string;
+  uiUrl: string;
+  /**
+   * The metric shown first: the `mlp.key_metric` tag when set, else `val_accuracy` when an
+   * aliased version's run logged it, else the first metric of those runs by name; absent when
+   * they logged none.
+   */
+  keyMetric?: string;
+  /** champion, challenger, then the other aliases by name; empty when the model has none. */
+  aliases: RegistryAlias[];
 };

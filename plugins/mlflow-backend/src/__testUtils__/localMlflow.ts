@@ -65,3 +65,30 @@ export async function seedExperiment(count: number) {
   }
   return { name, experimentId, runs };
 }
+
+/**
+ * A new registered model with one version per run (in order: version 1 is runs[0]), the given
+ * aliases (alias → version) and registered-model tags.
+ */
+export async function seedRegisteredModel(options: {
+  runs: SeededRun[];
+  aliases: Record<string, string>;
+  tags: Record<string, string>;
+}) {
+  const name = `portal-test-model-${randomBytes(4).toString('hex')}`;
+  await call('registered-models/create', {
+    name,
+    tags: Object.entries(options.tags).map(([key, value]) => ({ key, value })),
+  });
+  for (const run of options.runs) {
+    await call('model-versions/create', {
+      name,
+      source: `runs:/${run.runId}/model`,
+      run_id: run.runId,
+    });
+  }
+  for (const [alias, version] of Object.entries(options.aliases)) {
+    await call('registered-models/alias', { name, alias, version });
+  }
+  return name;
+}

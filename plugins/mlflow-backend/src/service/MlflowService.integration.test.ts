@@ -1,7 +1,11 @@
 // Against the real MLflow server (scripts/services.sh), seeded by the test through MLflow's API,
 // plus the demo models the services script registers.
 import { InputError, NotFoundError } from '@backstage/errors';
-import { localMlflowUrl, seedExperiment } from '../__testUtils__/localMlflow';
+import {
+  localMlflowUrl,
+  seedExperiment,
+  seedRegisteredModel,
+} from '../__testUtils__/localMlflow';
 import { MlflowService } from './MlflowService';
 
 jest.setTimeout(120_000);
@@ -145,6 +149,96 @@ describe('MlflowService on the real MLflow', () => {
     expect(card.champion?.run?.params.model).toBe('SGDClassifier');
   });
 
+  it("gives a model's overview alias by alias: version, run, key metric, and when the portal's tools moved it", async () => {
+    // Versions 1 to 3 come from runs 0 to 2 (val_loss 0.5, 0.333333, 0.25).
+    const name = await seedRegisteredModel({
+      runs: seeded.runs.slice(0, 3),
+      aliases: { staging: '1', challenger: '3', champion: '2' },
+      tags: {
+        'mlp.key_metric': 'val_loss',
+        'mlp.alias.champion': '2@2026-11-21T09:30:00+00:00',
+        // Recorded for version 1, then moved to 3 some other way.
+        'mlp.alias.challenger': '1@2026-11-20T08:00:00+00:00',
+      },
+    });
+    const overview = await serviceOn().overview(undefined, name);
+    expect(overview.server).toBe('local');
+    expect(overview.model).toBe(name);
+    expect(overview.keyMetric).toBe('val_loss');
+    expect(overview.uiUrl).toBe(`${localMlflowUrl()}/#/models/${name}`);
+    expect(
+      overview.aliases.map(a => [
+        a.alias,
+        a.modelVersion.version,
+        a.modelVersion.run?.runId,
+        a.modelVersion.run?.metrics.val_loss,
+      ]),
+    ).toEqual([
+      ['champion', '2', seeded.runs[1].runId, seeded.runs[1].valLoss],
+      ['challenger', '3', seeded.runs[2].runId, seeded.runs[2].valLoss],
+      ['staging', '1', seeded.runs[0].runId, seeded.runs[0].valLoss],
+    ]);
+    const [champion, challenger, staging] = overview.aliases;
+    expect(champion.movedAt).toBe(Date.parse('2026-11-21T09:30:00Z'));
+    expect(champion.movedAtUnknown).toBeUndefined();
+    expect(champion.modelVersion.aliases).toEqual(['champion']);
+    expect(champion.modelVersion.run?.params).toEqual({ lr: '0.01' });
+    expect(champion.modelVersion.creationTime).toEqual(expect.any(Number));
+    expect(challenger.movedAt).toBeUndefined();
+    expect(challenger.movedAtUnknown).toBe(
+      "moved outside the portal's tools: mlp.alias.challenger records version 1, the alias is on version 3",
+    );
+    expect(staging.movedAt).toBeUndefined();
+    expect(staging.movedAtUnknown).toMatch(/no mlp.alias.staging tag/);
+  });
+
+  it('gives an overview without aliases or key metric for a model that has none', async () => {
+    const name = await seedRegisteredModel({
+      runs: [],
+      aliases: {},
+      tags: {},
+    });
+    const overview = await serviceOn().overview(undefined, name);
+    expect(overview.aliases).toEqual([]);
+    expect(overview.keyMetric).toBeUndefined();
+    expect(await serviceOn().champion(undefined, name)).toEqual({
+      server: 'local',
+      model: name,
+      champion: undefined,
+    });
+  });
+
+  it("gives the demo model's champion and challenger with the key metric the seeder names", async () => {
+    const service = serviceOn();
+    const [model, overview] = await Promise.all([
+      service.model(undefined, 'support-ticket-classifier'),
+      service.overview(undefined, 'support-ticket-classifier'),
+    ]);
+    expect(overview.keyMetric).toBe('val_accuracy');
+    expect(
+      overview.aliases.map(a => [a.alias, a.modelVersion.version]),
+    ).toEqual([
+      ['champion', model.aliases.champion],
+      ['challenger', model.aliases.challenger],
+    ]);
+    for (const a of overview.aliases) {
+      expect(a.modelVersion.run?.metrics.val_accuracy).toBeGreaterThan(0.5);
+      // A time, or the reason there is none: never both, never neither.
+      expect([a.movedAt, a.movedAtUnknown].filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it('answers the champion from the same cached requests as the overview', async () => {
+    const service = serviceOn(30);
+    await service.overview(undefined, 'support-ticket-classifier');
+    const client = service.client();
+    const before = client.requestCount;
+    const card = await service.champion(undefined, 'support-ticket-classifier');
+    await service.overview(undefined, 'support-ticket-classifier');
+    expect(client.requestCount).toBe(before);
+    expect(card.champion?.aliases).toContain('champion');
+  });
+
   it('names the annotation to fix when an experiment, model or server is unknown', async () => {
     const service = serviceOn();
     await expect(
@@ -156,6 +250,11 @@ describe('MlflowService on the real MLflow', () => {
     );
     await expect(service.model(undefined, 'no-such-model')).rejects.toThrow(
       /No registered model named no-such-model .* mlflow.org\/registered-model annotation/,
+    );
+    await expect(service.overview(undefined, 'no-such-model')).rejects.toThrow(
+      new NotFoundError(
+        "No registered model named no-such-model on MLflow server 'local'; check the entity's mlflow.org/registered-model annotation",
+      ),
     );
     await expect(
       service.runs({ server: 'prod', experiment: seeded.name, pageSize: 1 }),

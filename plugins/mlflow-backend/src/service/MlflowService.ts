@@ -4,8 +4,11 @@ import type {
   LoggedModelSummary,
   MetricHistory,
   MlflowServerInfo,
+  ModelOverview,
   ModelVersionSummary,
+  ModelVersionWithRun,
   RegisteredModelView,
+  RegistryAlias,
   RunsPage,
   RunsQuery,
   RunSummary,
@@ -18,7 +21,16 @@ import {
   type MlflowServer,
 } from '@internal/plugin-mlflow-node';
 import { ServiceUnavailableError } from '@internal/plugin-mlp-node';
+import { aliasMovedAt } from './aliasMoves';
+import { chooseKeyMetric } from './keyMetric';
 import { TtlCache } from './TtlCache';
+
+/** The aliases an overview lists first, in this order; the others follow by name. */
+const LEADING_ALIASES = ['champion', 'challenger'];
+const aliasRank = (alias: string) => {
+  const i = LEADING_ALIASES.indexOf(alias);
+  return i < 0 ? LEADING_ALIASES.length : i;
+};
 
 /** Versions shown per model (newest first), and logged models looked up with them. */
 const MAX_VERSIONS = 100;
@@ -154,28 +166,74 @@ export class MlflowService {
     };
   }
 
+  /** The champion alone: the overview's champion entry. */
   async champion(
     server: string | undefined,
     name: string,
   ): Promise<ChampionCard> {
+    const overview = await this.overview(server, name);
+    return {
+      server: overview.server,
+      model: overview.model,
+      champion: overview.aliases.find(a => a.alias === 'champion')
+        ?.modelVersion,
+    };
+  }
+
+  /**
+   * What the registry says about a model, alias by alias: the version, the run that made it,
+   * when the alias moved there (when the portal's tools recorded it) and the key metric.
+   */
+  async overview(
+    server: string | undefined,
+    name: string,
+  ): Promise<ModelOverview> {
     const client = this.client(server);
-    const { aliases } = await this.registeredModel(client, name);
-    const card: ChampionCard = { server: client.server.name, model: name };
-    if (!aliases.champion) return card;
-    const version = await this.cached(
-      client,
-      ['version', name, aliases.champion],
-      () => client.getModelVersion(name, aliases.champion),
+    const { model, aliases } = await this.registeredModel(client, name);
+    const tags = pairs(model.tags);
+    const entries: RegistryAlias[] = await Promise.all(
+      Object.keys(aliases)
+        .sort((a, b) => aliasRank(a) - aliasRank(b) || a.localeCompare(b))
+        .map(async alias => ({
+          alias,
+          modelVersion: await this.versionWithRun(
+            client,
+            name,
+            aliases[alias],
+            aliases,
+          ),
+          ...aliasMovedAt(tags, alias, aliases[alias]),
+        })),
     );
-    const run = version.run_id
-      ? await this.run(client.server.name, version.run_id).catch(error => {
-          // The run may have been deleted; the card still shows the version.
+    return {
+      server: client.server.name,
+      model: model.name,
+      uiUrl: client.uiUrl(`/models/${encodeURIComponent(model.name)}`),
+      keyMetric: chooseKeyMetric(
+        tags,
+        entries.map(e => e.modelVersion.run),
+      ),
+      aliases: entries,
+    };
+  }
+
+  private async versionWithRun(
+    client: MlflowClient,
+    name: string,
+    version: string,
+    aliases: Record<string, string>,
+  ): Promise<ModelVersionWithRun> {
+    const v = await this.cached(client, ['version', name, version], () =>
+      client.getModelVersion(name, version),
+    );
+    const run = v.run_id
+      ? await this.run(client.server.name, v.run_id).catch(error => {
+          // The run may have been deleted; the version is still shown.
           if (error instanceof NotFoundError) return undefined;
           throw error;
         })
       : undefined;
-    card.champion = { ...this.versionSummary(client, version, aliases), run };
-    return card;
+    return { ...this.versionSummary(client, v, aliases), run };
   }
 
   private async registeredModel(client: MlflowClient, name: string) {

@@ -2,6 +2,7 @@
 import { ResponseError } from '@backstage/errors';
 import type {
   ChampionCard,
+  ModelOverview,
   RegisteredModelView,
   RunsPage,
   RunSummary,
@@ -81,6 +82,55 @@ export function champion(withChampion = true): ChampionCard {
   };
 }
 
+/**
+ * The overview of the fixture model: champion version 3 (run sgd-a0.01, moved by the portal's
+ * tools on 2026-11-21 09:30 UTC) and challenger version 1 (moved some other way).
+ */
+export function overview(
+  overrides: Partial<ModelOverview> = {},
+): ModelOverview {
+  const m = model();
+  const [v3, , v1] = m.versions;
+  return {
+    server: 'local',
+    model: m.name,
+    uiUrl: m.uiUrl,
+    keyMetric: 'val_accuracy',
+    aliases: [
+      {
+        alias: 'champion',
+        modelVersion: {
+          ...v3,
+          run: run(3, {
+            runName: 'sgd-a0.01',
+            metrics: {
+              val_accuracy: 0.91234,
+              val_loss: 0.2,
+              train_loss: 0.15,
+              val_f1_macro: 0.88,
+              epoch_time: 12,
+            },
+          }),
+        },
+        movedAt: Date.parse('2026-11-21T09:30:00Z'),
+      },
+      {
+        alias: 'challenger',
+        modelVersion: {
+          ...v1,
+          run: run(1, {
+            runName: 'sgd-a0.1',
+            metrics: { val_accuracy: 0.87, val_loss: 0.3 },
+          }),
+        },
+        movedAtUnknown:
+          "moved outside the portal's tools: no mlp.alias.challenger tag records when",
+      },
+    ],
+    ...overrides,
+  };
+}
+
 export function mockMlflowApi(overrides: Partial<MlflowApi> = {}) {
   const api: jest.Mocked<MlflowApi> = {
     servers: jest.fn(async () => [
@@ -98,6 +148,7 @@ export function mockMlflowApi(overrides: Partial<MlflowApi> = {}) {
     })),
     model: jest.fn(async () => model()),
     champion: jest.fn(async () => champion()),
+    overview: jest.fn(async () => overview()),
     ...overrides,
   } as jest.Mocked<MlflowApi>;
   return api;

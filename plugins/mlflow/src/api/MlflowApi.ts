@@ -3,6 +3,7 @@ import type {
   ChampionCard,
   MetricHistory,
   MlflowServerInfo,
+  ModelOverview,
   RegisteredModelView,
   RunsPage,
 } from '@internal/plugin-mlflow-common';
@@ -27,6 +28,8 @@ export interface MlflowApi {
   ): Promise<MetricHistory>;
   model(server: string | undefined, name: string): Promise<RegisteredModelView>;
   champion(server: string | undefined, name: string): Promise<ChampionCard>;
+  /** Every alias of a registered model with its version, run and when it moved; the key metric. */
+  overview(server: string | undefined, name: string): Promise<ModelOverview>;
 }
 
 export const mlflowApiRef = createApiRef<MlflowApi>({ id: 'plugin.mlflow' });

@@ -3,6 +3,7 @@ import type {
   ChampionCard,
   MetricHistory,
   MlflowServerInfo,
+  ModelOverview,
   RegisteredModelView,
   RunsPage,
 } from '@internal/plugin-mlflow-common';
@@ -59,6 +60,12 @@ export class MlflowBackendClient implements MlflowApi {
   champion(server: string | undefined, name: string): Promise<ChampionCard> {
     return this.backend.request(
       `/models/${encodeURIComponent(name)}/champion${serverQuery(server)}`,
+    );
+  }
+
+  overview(server: string | undefined, name: string): Promise<ModelOverview> {
+    return this.backend.request(
+      `/models/${encodeURIComponent(name)}/overview${serverQuery(server)}`,
     );
   }
 }

@@ -1,0 +1,2 @@
+export { ModelRegistryCard } from './ModelRegistryCard';
+export { RegistryOverview } from './RegistryOverview';

@@ -1,0 +1,1 @@
+export { RegistryDocsAddon } from './RegistryDocsAddon';
