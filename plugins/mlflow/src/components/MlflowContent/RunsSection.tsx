@@ -11,14 +11,18 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlflowApiRef } from '../../api';
+import { ColumnChooser } from './ColumnChooser';
+import { keysOf } from './columns';
 import { RunComparison } from './RunComparison';
 import { RunsTable } from './RunsTable';
+import { useColumnChoice } from './useColumnChoice';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
 /**
  * One page of the experiment's runs at a time (MLflow's page tokens), with MLflow's own filter
- * syntax, a sort order and a page size; runs selected on any page can be compared.
+ * syntax, a sort order and a page size; runs selected on any page can be compared. Which metrics
+ * and parameters get a column is chosen per experiment (ColumnChooser, useColumnChoice).
  */
 export function RunsSection(props: { server?: string; experiment: string }) {
   const api = useApi(mlflowApiRef);
@@ -45,9 +49,15 @@ export function RunsSection(props: { server?: string; experiment: string }) {
   );
 
   const restart = () => setTokens([undefined]);
-  const metricKeys = [
-    ...new Set((page.value?.runs ?? []).flatMap(r => Object.keys(r.metrics))),
-  ].sort();
+  const runs = page.value?.runs ?? [];
+  const metricKeys = keysOf(runs, 'metrics');
+  const paramKeys = keysOf(runs, 'params');
+  const columns = useColumnChoice({
+    server: props.server,
+    experiment: props.experiment,
+    metricKeys,
+    paramKeys,
+  });
   const toggle = (run: RunSummary) =>
     setSelected(current => {
       const next = new Map(current);
@@ -71,7 +81,12 @@ export function RunsSection(props: { server?: string; experiment: string }) {
     );
   } else {
     body = (
-      <RunsTable runs={page.value.runs} selected={selected} onToggle={toggle} />
+      <RunsTable
+        runs={page.value.runs}
+        columns={columns.shown}
+        selected={selected}
+        onToggle={toggle}
+      />
     );
   }
 
@@ -151,6 +166,15 @@ export function RunsSection(props: { server?: string; experiment: string }) {
             </MenuItem>
           ))}
         </TextField>
+        <Box pt={1}>
+          <ColumnChooser
+            available={{ metrics: metricKeys, params: paramKeys }}
+            shown={columns.shown}
+            chosen={columns.chosen}
+            onToggle={columns.toggle}
+            onReset={columns.reset}
+          />
+        </Box>
       </Box>
       {body}
       <Box p={2} display="flex" alignItems="center" gridGap={8}>
