@@ -23,12 +23,17 @@ after(async () => {
 });
 
 describe('portal in Chromium', () => {
-  test('the home page loads with the ML Platform welcome and search', async () => {
+  test('the home page greets the user with their own work and search', async () => {
     await step('home', async () => {
       await page.goto(BASE_URL);
       await page
-        .getByText('Welcome to the ML Platform')
+        .getByRole('heading', { name: /^Welcome/ })
         .waitFor({ timeout: 60_000 });
+      await page
+        .getByRole('region', { name: /^Your work/ })
+        .waitFor({ timeout: 60_000 });
+      await page.getByText('My training jobs').waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: `${SHOTS}/home-scientist.png` });
       // Widgets render one after another: wait for the search bar rather than count it at once.
       await page
         .getByPlaceholder(/search in ml platform/i)

@@ -9,3 +9,4 @@ export { coderPlugin } from './plugin';
 export { coderApi, coderEntityFilter, coderWorkspacesCard } from './extensions';
 export { CoderBackendClient, coderApiRef } from './api';
 export type { CoderApi, WorkspacesFilter } from './api';
+export { MyWorkspacesCard } from './components/MyWorkspacesCard';

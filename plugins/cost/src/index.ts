@@ -14,3 +14,4 @@ export {
 } from './extensions';
 export { CostClient, costApiRef } from './api';
 export type { CostApi, CostRange, CostRates } from './api';
+export { TeamSpendCard, TeamsNearBudgetCard } from './components/HomeCards';

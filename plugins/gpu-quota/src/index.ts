@@ -19,3 +19,8 @@ export type {
   GpuQuotaMe,
   QuotaRequestFilter,
 } from './api';
+export {
+  MyTeamGpusCard,
+  PendingApprovalsCard,
+  TeamsNearQuotaCard,
+} from './components/HomeCards';

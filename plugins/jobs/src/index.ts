@@ -14,3 +14,4 @@ export {
 } from './extensions';
 export { JobsClient, jobsApiRef } from './api';
 export type { JobsApi, MyTeams } from './api';
+export { MyJobsCard } from './components/MyJobsCard';

@@ -1,9 +1,21 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { championCard, mlflowApi, mlflowContent } from './extensions';
+import {
+  latestRunsCard,
+  mlflowApi,
+  mlflowContent,
+  modelRegistryCard,
+  registryDocsAddon,
+} from './extensions';
 
 export const mlflowPlugin = createFrontendPlugin({
   pluginId: 'mlflow',
   title: 'MLflow',
   info: { packageJson: () => import('../package.json') },
-  extensions: [mlflowApi, mlflowContent, championCard],
+  extensions: [
+    mlflowApi,
+    mlflowContent,
+    modelRegistryCard,
+    latestRunsCard,
+    registryDocsAddon,
+  ],
 });

@@ -32,3 +32,8 @@ export function teamOfEntity(
   }
   return { team: ref.name };
 }
+
+/** The catalog page of a team (a group in the default namespace). */
+export function teamPagePath(team: string): string {
+  return `/catalog/default/group/${encodeURIComponent(team)}`;
+}

@@ -46,11 +46,29 @@ export const mlflowContent = EntityContentBlueprint.make({
   },
 });
 
-export const championCard = EntityCardBlueprint.make({
+/**
+ * entity-card:mlflow/champion ("Model in the registry"): champion and challenger of the entity's
+ * registered model. The id is the one the champion card had, so placements in app config stay.
+ */
+export const modelRegistryCard = EntityCardBlueprint.make({
   name: 'champion',
   params: {
     filter: hasModel,
     loader: () =>
-      import('../components/ChampionCard').then(m => <m.ChampionCard />),
+      import('../components/ModelRegistryCard').then(m => (
+        <m.ModelRegistryCard />
+      )),
   },
 });
+
+/** entity-card:mlflow/latest-runs: the newest runs of the entity's experiment. */
+export const latestRunsCard = EntityCardBlueprint.make({
+  name: 'latest-runs',
+  params: {
+    filter: hasExperiment,
+    loader: () =>
+      import('../components/LatestRunsCard').then(m => <m.LatestRunsCard />),
+  },
+});
+
+export { registryDocsAddon } from './techdocsAddon';

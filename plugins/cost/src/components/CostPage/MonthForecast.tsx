@@ -6,7 +6,7 @@ import { BudgetBar } from '../shared/BudgetBar';
 import { monthName } from '../shared/dates';
 import { Figures } from '../shared/Figures';
 import { formatMoney } from '../shared/format';
-import { forecastMonthEnd } from './chartData';
+import { forecastMonthEnd } from '../shared/forecast';
 
 /** This month's standing against the budget and where the month ends at today's pace. */
 export function MonthForecast(props: { status: BudgetStatus; now: Date }) {

@@ -1,8 +1,6 @@
 import type { Budget, CostSummary } from '@internal/plugin-cost-common';
-import { daysBetween, daysInMonth, monthStartMs } from '../shared/dates';
+import { daysBetween, daysInMonth } from '../shared/dates';
 import { cents } from '../shared/format';
-
-const HOUR_MS = 3_600_000;
 
 export type ChartRow = {
   day: string;
@@ -29,23 +27,4 @@ export function dailyRows(summary: CostSummary, budgets: Budget[]): ChartRow[] {
         budget === undefined ? undefined : cents(budget / daysInMonth(month)),
     };
   });
-}
-
-/**
- * The month's spend at its end if it goes on at the month-to-date pace: a straight line through
- * the spend so far. Less than an hour into the month counts as an hour, so the first minutes
- * do not multiply a few cents into a fortune.
- */
-export function forecastMonthEnd(
-  spent: number,
-  month: string,
-  now: Date,
-): { forecast: number; elapsedDays: number } {
-  const start = monthStartMs(month);
-  const length = daysInMonth(month) * 24 * HOUR_MS;
-  const elapsed = Math.min(length, Math.max(HOUR_MS, now.getTime() - start));
-  return {
-    forecast: cents((spent * length) / elapsed),
-    elapsedDays: elapsed / (24 * HOUR_MS),
-  };
 }

@@ -1,0 +1,1 @@
+export { MyWorkspacesCard } from './MyWorkspacesCard';

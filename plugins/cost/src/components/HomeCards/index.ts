@@ -1,0 +1,2 @@
+export { TeamSpendCard } from './TeamSpendCard';
+export { NEAR_BUDGET_ALERT, TeamsNearBudgetCard } from './TeamsNearBudgetCard';

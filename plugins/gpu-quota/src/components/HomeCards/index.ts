@@ -1,0 +1,3 @@
+export { MyTeamGpusCard } from './MyTeamGpusCard';
+export { PendingApprovalsCard } from './PendingApprovalsCard';
+export { NEAR_QUOTA, TeamsNearQuotaCard } from './TeamsNearQuotaCard';

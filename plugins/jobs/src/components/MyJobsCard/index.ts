@@ -1,0 +1,1 @@
+export { MyJobsCard } from './MyJobsCard';

@@ -1,0 +1,2 @@
+export { RecentRunsCard } from './RecentRunsCard';
+export { TeamModelsCard } from './TeamModelsCard';

@@ -1,0 +1,1 @@
+export { LATEST_RUNS, LatestRunsCard } from './LatestRunsCard';
