@@ -38,6 +38,20 @@ export type LoadState<T> = {
 };
 
 /**
+ * The state of an answer that needs another one first (a card that asks the catalog, then
+ * MLflow): the first one's failure, else the second's state, loading while either loads.
+ */
+export function afterLoad<T>(
+  first: LoadState<unknown>,
+  second: LoadState<T | undefined>,
+): LoadState<T> {
+  if (first.error !== undefined) {
+    return { loading: false, error: first.error, retry: first.retry };
+  }
+  return { ...second, value: second.value ?? undefined };
+}
+
+/**
  * The four states of a card's body: loading, failed (with the server's message and a retry),
  * empty (the given words), or the content.
  */

@@ -8,12 +8,19 @@ export { DownloadButton } from './DownloadButton';
 export { errorMessage, isClusterStarting } from './errorMessage';
 export { LevelBar } from './LevelBar';
 export { ActionError, CLUSTER_STARTING_RETRY_MS, ErrorState } from './states';
-export { teamOfEntity, teamPagePath, type EntityTeam } from './teamOfEntity';
+export {
+  entityPagePath,
+  teamOfEntity,
+  teamPagePath,
+  type EntityTeam,
+} from './teamOfEntity';
 export { formatMoney } from './money';
 export { responseStatus } from './responseStatus';
 export { formatAgo, formatDateTime } from './time';
+export { usePageHref } from './usePageHref';
 export { usePageVisible } from './usePageVisible';
 export {
+  afterLoad,
   HomeCard,
   LoadedContent,
   type HomeCardLink,

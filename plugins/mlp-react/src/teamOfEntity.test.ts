@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { teamOfEntity } from './teamOfEntity';
+import { entityPagePath, teamPagePath, teamOfEntity } from './teamOfEntity';
 
 const component = (owner?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -43,5 +43,21 @@ describe('teamOfEntity', () => {
       problem:
         'This component is owned by user:default/alex.kim, not a team. GPU quotas belong to teams: make a team its owner to see and request GPUs.',
     });
+  });
+});
+
+describe('entityPagePath', () => {
+  it("leads to an entity's page or one of its tabs, kind in lower case", () => {
+    expect(
+      entityPagePath({ kind: 'Component', name: 'churn-predictor' }, 'mlflow'),
+    ).toBe('/catalog/default/component/churn-predictor/mlflow');
+    expect(
+      entityPagePath({
+        kind: 'Group',
+        namespace: 'research',
+        name: 'nlp team',
+      }),
+    ).toBe('/catalog/research/group/nlp%20team');
+    expect(teamPagePath('nlp-team')).toBe('/catalog/default/group/nlp-team');
   });
 });

@@ -33,7 +33,21 @@ export function teamOfEntity(
   return { team: ref.name };
 }
 
+/** The catalog page of an entity, or one of its tabs (`mlflow`, `kubernetes`...). */
+export function entityPagePath(
+  entity: { kind: string; namespace?: string; name: string },
+  tab?: string,
+): string {
+  const path = [
+    'catalog',
+    entity.namespace ?? 'default',
+    entity.kind.toLocaleLowerCase('en-US'),
+    entity.name,
+  ].map(encodeURIComponent);
+  return `/${path.join('/')}${tab ? `/${tab}` : ''}`;
+}
+
 /** The catalog page of a team (a group in the default namespace). */
 export function teamPagePath(team: string): string {
-  return `/catalog/default/group/${encodeURIComponent(team)}`;
+  return entityPagePath({ kind: 'group', name: team });
 }

@@ -1,6 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { entityPagePath } from '@internal/plugin-mlp-react';
 import { KUBERNETES_ANNOTATION } from '@backstage/plugin-kubernetes-common';
 
 /** Which namespace the Kubernetes tab looks in (the Kubernetes plugin reads it too). */
@@ -48,11 +49,14 @@ export function ServingCard() {
           Pods labelled <code>{kubernetesId}</code>
           {namespace ? ` in namespace ${namespace}` : ''}:{' '}
           <Link
-            to={`/catalog/${
-              entity.metadata.namespace ?? 'default'
-            }/${entity.kind.toLocaleLowerCase('en-US')}/${
-              entity.metadata.name
-            }/kubernetes`}
+            to={entityPagePath(
+              {
+                kind: entity.kind,
+                namespace: entity.metadata.namespace,
+                name: entity.metadata.name,
+              },
+              'kubernetes',
+            )}
           >
             Kubernetes tab
           </Link>

@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { Link } from '@backstage/core-components';
-import { Progress, useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import { Progress, useApi } from '@backstage/frontend-plugin-api';
 import type { BudgetStatus } from '@internal/plugin-cost-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costApiRef } from '../../api';
@@ -12,7 +12,7 @@ import { BudgetBar } from '../shared/BudgetBar';
 import { monthName } from '../shared/dates';
 import { Figures } from '../shared/Figures';
 import { formatMoney } from '../shared/format';
-import { ErrorState } from '@internal/plugin-mlp-react';
+import { ErrorState, usePageHref } from '@internal/plugin-mlp-react';
 import { ModelCost } from './ModelCost';
 
 export const NO_BUDGET = 'No budget set for this month';
@@ -28,7 +28,7 @@ function hasBudget(
 export function TeamCost(props: { team: string; model?: string }) {
   const { team, model } = props;
   const api = useApi(costApiRef);
-  const pageLink = useRouteRef(rootRouteRef);
+  const pageHref = usePageHref(rootRouteRef);
   const status = useAsyncRetry(() => api.getBudgetStatus(team), [api, team]);
 
   if (status.error) {
@@ -49,12 +49,6 @@ export function TeamCost(props: { team: string; model?: string }) {
       { label: 'Budget', value: money(s.budget) },
       { label: 'Remaining', value: money(s.remaining ?? 0) },
     );
-  }
-  let pageHref: string | undefined;
-  try {
-    pageHref = pageLink?.();
-  } catch {
-    pageHref = undefined;
   }
 
   return (

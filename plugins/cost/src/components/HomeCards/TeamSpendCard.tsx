@@ -1,9 +1,12 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { BudgetStatus } from '@internal/plugin-cost-common';
-import { HomeCard, LoadedContent } from '@internal/plugin-mlp-react';
+import {
+  HomeCard,
+  LoadedContent,
+  usePageHref,
+} from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costApiRef } from '../../api';
 import { BudgetBar } from '../shared/BudgetBar';
@@ -11,7 +14,8 @@ import { monthName } from '../shared/dates';
 import { Figures } from '../shared/Figures';
 import { forecastMonthEnd } from '../shared/forecast';
 import { formatMoney } from '../shared/format';
-import { useCostPage } from './useCostPage';
+import { rootRouteRef } from '../../routes';
+import { TeamCostLink } from './TeamCostLink';
 
 function TeamSpend(props: { status: BudgetStatus; now: Date; page?: string }) {
   const { status: s, now, page } = props;
@@ -28,13 +32,7 @@ function TeamSpend(props: { status: BudgetStatus; now: Date; page?: string }) {
   return (
     <Box mb={2} data-testid={`spend-${s.team}`}>
       <Typography variant="subtitle2" component="h3">
-        {page ? (
-          <Link to={`${page}?team=${encodeURIComponent(s.team)}`}>
-            {s.team}
-          </Link>
-        ) : (
-          s.team
-        )}
+        <TeamCostLink team={s.team} page={page} />
       </Typography>
       <Figures
         label={`GPU cost of ${s.team} in ${monthName(s.month)}`}
@@ -64,7 +62,7 @@ function TeamSpend(props: { status: BudgetStatus; now: Date; page?: string }) {
 export function TeamSpendCard(props: { teams: string[]; now?: Date }) {
   const { teams } = props;
   const api = useApi(costApiRef);
-  const page = useCostPage();
+  const page = usePageHref(rootRouteRef);
   const state = useAsyncRetry(
     () => Promise.all(teams.map(team => api.getBudgetStatus(team))),
     [api, teams.join(',')],

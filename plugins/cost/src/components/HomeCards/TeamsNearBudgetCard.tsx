@@ -1,19 +1,20 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { BudgetStatus } from '@internal/plugin-cost-common';
 import {
+  afterLoad,
   HomeCard,
   LoadedContent,
-  type LoadState,
+  usePageHref,
 } from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costApiRef } from '../../api';
 import { useTeams } from '../CostPage/useTeams';
 import { BudgetBar } from '../shared/BudgetBar';
 import { formatMoney } from '../shared/format';
-import { useCostPage } from './useCostPage';
+import { rootRouteRef } from '../../routes';
+import { TeamCostLink } from './TeamCostLink';
 
 /** The budget alert from which a team is near its budget: spent + reserved ≥ 80 %. */
 export const NEAR_BUDGET_ALERT = 80;
@@ -31,7 +32,7 @@ function share(s: Budgeted): number {
 export function TeamsNearBudgetCard() {
   const api = useApi(costApiRef);
   const teams = useTeams();
-  const page = useCostPage();
+  const page = usePageHref(rootRouteRef);
   const names = teams.value?.teams;
   const statuses = useAsyncRetry(async () => {
     if (!names) {
@@ -45,9 +46,7 @@ export function TeamsNearBudgetCard() {
       )
       .sort((a, b) => share(b) - share(a));
   }, [api, names?.join(',')]);
-  const state: LoadState<Budgeted[]> = teams.error
-    ? { loading: false, error: teams.error, retry: teams.retry }
-    : statuses;
+  const state = afterLoad(teams, statuses);
   return (
     <HomeCard
       title="Teams near their budget"
@@ -63,13 +62,7 @@ export function TeamsNearBudgetCard() {
           near.map(s => (
             <Box key={s.team} mb={2} data-testid={`near-budget-${s.team}`}>
               <Typography variant="subtitle2" component="h3">
-                {page ? (
-                  <Link to={`${page}?team=${encodeURIComponent(s.team)}`}>
-                    {s.team}
-                  </Link>
-                ) : (
-                  s.team
-                )}{' '}
+                <TeamCostLink team={s.team} page={page} />{' '}
                 {Math.round(share(s) * 100)} %
               </Typography>
               <BudgetBar status={s} />

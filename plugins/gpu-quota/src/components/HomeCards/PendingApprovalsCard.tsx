@@ -4,10 +4,15 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { formatAgo, HomeCard, LoadedContent } from '@internal/plugin-mlp-react';
+import {
+  formatAgo,
+  HomeCard,
+  LoadedContent,
+  usePageHref,
+} from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { gpuQuotaApiRef } from '../../api';
-import { useGpuQuotasPage } from './usePageLink';
+import { rootRouteRef } from '../../routes';
 
 function userName(ref: string): string {
   return ref.slice(ref.lastIndexOf('/') + 1);
@@ -16,7 +21,7 @@ function userName(ref: string): string {
 /** Home, for platform keepers: the quota increases that wait for their decision, oldest first. */
 export function PendingApprovalsCard() {
   const api = useApi(gpuQuotaApiRef);
-  const page = useGpuQuotasPage();
+  const page = usePageHref(rootRouteRef);
   const state = useAsyncRetry(
     async () => (await api.listRequests({ status: 'pending' })).reverse(),
     [api],

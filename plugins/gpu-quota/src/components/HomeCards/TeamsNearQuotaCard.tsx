@@ -6,12 +6,13 @@ import type { TeamGpuQuota } from '@internal/plugin-gpu-quota-common';
 import {
   HomeCard,
   LoadedContent,
+  usePageHref,
   teamPagePath,
 } from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { gpuQuotaApiRef } from '../../api';
 import { UsageBar } from '../shared/UsageBar';
-import { useGpuQuotasPage } from './usePageLink';
+import { rootRouteRef } from '../../routes';
 
 /** A team is near its quota from this share of its GPUs in use (of its fullest GPU type). */
 export const NEAR_QUOTA = 0.9;
@@ -23,7 +24,7 @@ type NearQuota =
 /** Home, for platform keepers: teams using 90 % or more of a GPU type's quota, fullest first. */
 export function TeamsNearQuotaCard() {
   const api = useApi(gpuQuotaApiRef);
-  const page = useGpuQuotasPage();
+  const page = usePageHref(rootRouteRef);
   const state = useAsyncRetry(async (): Promise<NearQuota> => {
     const overview = await api.getOverview();
     if (overview.status !== 'ok') {

@@ -7,6 +7,7 @@ import { formatRuntime, submitterName } from '../../lib/format';
 import { isFailure } from '../../lib/phase';
 import { JobCost } from '../shared/JobCost';
 import { PhaseChip } from '../shared/PhaseChip';
+import { WaitingFor } from '../shared/WaitingFor';
 import { JobActions } from './JobActions';
 
 /** One job: what it is, how it stands, what it costs, who sent it and what can be done. */
@@ -39,11 +40,7 @@ export function JobRow(props: {
             {job.message}
           </Typography>
         )}
-        {job.phase === 'Pending' && job.waitingFor && (
-          <Typography variant="caption" color="textSecondary" component="p">
-            {job.waitingFor}
-          </Typography>
-        )}
+        <WaitingFor job={job} />
         {job.attempts > 1 && (
           <Typography variant="caption" color="textSecondary" component="p">
             attempt {job.attempts} of {job.retries + 1}

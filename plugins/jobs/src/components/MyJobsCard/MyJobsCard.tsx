@@ -3,9 +3,12 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
-import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
-import { HomeCard, LoadedContent } from '@internal/plugin-mlp-react';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  HomeCard,
+  LoadedContent,
+  usePageHref,
+} from '@internal/plugin-mlp-react';
 import type { Job } from '@internal/plugin-jobs-common';
 import { jobsApiRef } from '../../api';
 import { useJobList } from '../../hooks/useJobList';
@@ -13,16 +16,8 @@ import { formatRuntime } from '../../lib/format';
 import { rootRouteRef } from '../../routes';
 import { JobCost } from '../shared/JobCost';
 import { PhaseChip } from '../shared/PhaseChip';
+import { WaitingFor } from '../shared/WaitingFor';
 import { MY_JOBS_SHOWN, myJobs } from './myJobs';
-
-function useJobsPage(): string | undefined {
-  const link = useRouteRef(rootRouteRef);
-  try {
-    return link?.();
-  } catch {
-    return undefined;
-  }
-}
 
 function MyJobsTable(props: { jobs: Job[] }) {
   return (
@@ -45,15 +40,7 @@ function MyJobsTable(props: { jobs: Job[] }) {
             <TableCell>{job.team}</TableCell>
             <TableCell title={job.waitingFor ?? job.message}>
               <PhaseChip phase={job.phase} />
-              {job.phase === 'Pending' && job.waitingFor && (
-                <Typography
-                  variant="caption"
-                  color="textSecondary"
-                  component="p"
-                >
-                  {job.waitingFor}
-                </Typography>
-              )}
+              <WaitingFor job={job} />
             </TableCell>
             <TableCell>{formatRuntime(job.runtimeSeconds)}</TableCell>
             <TableCell>
@@ -73,7 +60,7 @@ function MyJobsTable(props: { jobs: Job[] }) {
 export function MyJobsCard(props: { userEntityRef: string }) {
   const api = useApi(jobsApiRef);
   const list = useJobList(() => api.listJobs(), 'home');
-  const page = useJobsPage();
+  const page = usePageHref(rootRouteRef);
   const state = {
     loading: !list.jobs && list.error === undefined,
     error: list.error,

@@ -2,8 +2,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { Link } from '@backstage/core-components';
-import { Progress, useApi, useRouteRef } from '@backstage/frontend-plugin-api';
-import { ErrorState } from '@internal/plugin-mlp-react';
+import { Progress, useApi } from '@backstage/frontend-plugin-api';
+import { ErrorState, usePageHref } from '@internal/plugin-mlp-react';
 import { jobsApiRef } from '../../api';
 import { useJobList } from '../../hooks/useJobList';
 import { isForbidden } from '../../lib/errors';
@@ -14,13 +14,8 @@ import { TeamJobsTable } from './TeamJobsTable';
 export const LATEST = 10;
 
 function useJobsPageLink(team: string): string | undefined {
-  const pageLink = useRouteRef(rootRouteRef);
-  try {
-    const href = pageLink?.();
-    return href ? `${href}?team=${encodeURIComponent(team)}` : undefined;
-  } catch {
-    return undefined;
-  }
+  const href = usePageHref(rootRouteRef);
+  return href ? `${href}?team=${encodeURIComponent(team)}` : undefined;
 }
 
 /** One team's latest jobs as they load, with a link to all of them on the Jobs page. */

@@ -3,11 +3,11 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
 import type { Job } from '@internal/plugin-jobs-common';
 import { formatRuntime } from '../../lib/format';
 import { JobCost } from '../shared/JobCost';
 import { PhaseChip } from '../shared/PhaseChip';
+import { WaitingFor } from '../shared/WaitingFor';
 
 /** The team's latest jobs, compact: id, phase, GPUs, runtime and cost so far. */
 export function TeamJobsTable(props: { team: string; jobs: Job[] }) {
@@ -30,15 +30,7 @@ export function TeamJobsTable(props: { team: string; jobs: Job[] }) {
             </TableCell>
             <TableCell title={job.waitingFor ?? job.message}>
               <PhaseChip phase={job.phase} />
-              {job.phase === 'Pending' && job.waitingFor && (
-                <Typography
-                  variant="caption"
-                  color="textSecondary"
-                  component="p"
-                >
-                  {job.waitingFor}
-                </Typography>
-              )}
+              <WaitingFor job={job} />
             </TableCell>
             <TableCell>{job.gpus}</TableCell>
             <TableCell>{formatRuntime(job.runtimeSeconds)}</TableCell>

@@ -8,15 +8,15 @@ import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   errorMessage,
-  formatAgo,
+  afterLoad,
+  entityPagePath,
   HomeCard,
   LoadedContent,
-  type LoadState,
 } from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlflowApiRef } from '../../api';
 import { mlflowRefs } from '../shared/annotations';
-import { formatDuration } from '../shared/format';
+import { formatDuration, formatStarted } from '../shared/format';
 import { type ExperimentRuns, newestRuns, type RecentRun } from './recentRuns';
 import { useTeamComponents } from './useTeamModels';
 
@@ -73,9 +73,7 @@ export function RecentRunsCard(props: { teams: string[] }) {
       experiments: withExperiment.length,
     };
   }, [api, components.value]);
-  const state: LoadState<Recent> = components.error
-    ? { loading: false, error: components.error, retry: components.retry }
-    : { ...runs, value: runs.value ?? undefined };
+  const state = afterLoad(components, runs);
 
   return (
     <HomeCard
@@ -111,17 +109,16 @@ export function RecentRunsCard(props: { teams: string[] }) {
                     </TableCell>
                     <TableCell>
                       <Link
-                        to={`/catalog/default/component/${r.entityName}/mlflow`}
+                        to={entityPagePath(
+                          { kind: 'component', name: r.entityName },
+                          'mlflow',
+                        )}
                       >
                         {r.experiment}
                       </Link>
                     </TableCell>
                     <TableCell>{r.status}</TableCell>
-                    <TableCell>
-                      {r.startTime
-                        ? formatAgo(new Date(r.startTime).toISOString())
-                        : '—'}
-                    </TableCell>
+                    <TableCell>{formatStarted(r.startTime)}</TableCell>
                     <TableCell>{formatDuration(r.durationMs)}</TableCell>
                   </TableRow>
                 ))}

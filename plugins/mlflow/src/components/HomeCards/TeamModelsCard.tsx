@@ -4,14 +4,15 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { Link } from '@backstage/core-components';
-import type { Entity } from '@backstage/catalog-model';
+import { type Entity, getCompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { ModelOverview } from '@internal/plugin-mlflow-common';
 import {
+  afterLoad,
+  entityPagePath,
   errorMessage,
   HomeCard,
   LoadedContent,
-  type LoadState,
 } from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlflowApiRef } from '../../api';
@@ -38,7 +39,7 @@ function ModelRow(props: { item: TeamModel }) {
   return (
     <TableRow data-testid={`team-model-${entity.metadata.name}`}>
       <TableCell>
-        <Link to={`/catalog/default/component/${entity.metadata.name}`}>
+        <Link to={entityPagePath(getCompoundEntityRef(entity))}>
           {entity.metadata.title ?? entity.metadata.name}
         </Link>
       </TableCell>
@@ -87,9 +88,7 @@ export function TeamModelsCard(props: { teams: string[] }) {
       }),
     );
   }, [api, components.value]);
-  const state: LoadState<TeamModel[]> = components.error
-    ? { loading: false, error: components.error, retry: components.retry }
-    : { ...models, value: models.value ?? undefined };
+  const state = afterLoad(components, models);
 
   return (
     <HomeCard

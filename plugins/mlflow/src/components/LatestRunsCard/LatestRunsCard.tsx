@@ -4,14 +4,19 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { Link } from '@backstage/core-components';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { RunSummary } from '@internal/plugin-mlflow-common';
-import { formatAgo, HomeCard, LoadedContent } from '@internal/plugin-mlp-react';
+import {
+  entityPagePath,
+  HomeCard,
+  LoadedContent,
+} from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlflowApiRef } from '../../api';
 import { mlflowRefs } from '../shared/annotations';
-import { formatDuration, formatMetric } from '../shared/format';
+import { formatDuration, formatMetric, formatStarted } from '../shared/format';
 
 /** How many runs the card shows. */
 export const LATEST_RUNS = 5;
@@ -45,11 +50,7 @@ export function LatestRunsCard() {
       title="Latest runs"
       subheader={experiment}
       link={{
-        to: `/catalog/${
-          entity.metadata.namespace ?? 'default'
-        }/${entity.kind.toLocaleLowerCase('en-US')}/${
-          entity.metadata.name
-        }/mlflow`,
+        to: entityPagePath(getCompoundEntityRef(entity), 'mlflow'),
         label: 'All runs and comparisons',
       }}
     >
@@ -76,11 +77,7 @@ export function LatestRunsCard() {
                     <Link to={r.uiUrl}>{r.runName}</Link>
                   </TableCell>
                   <TableCell>{r.status}</TableCell>
-                  <TableCell>
-                    {r.startTime
-                      ? formatAgo(new Date(r.startTime).toISOString())
-                      : '—'}
-                  </TableCell>
+                  <TableCell>{formatStarted(r.startTime)}</TableCell>
                   <TableCell>{formatDuration(r.durationMs)}</TableCell>
                   {key && <TableCell>{formatMetric(r.metrics[key])}</TableCell>}
                 </TableRow>

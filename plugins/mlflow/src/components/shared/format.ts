@@ -1,7 +1,14 @@
+import { formatAgo } from '@internal/plugin-mlp-react';
+
 /** A date-time as people read it here: 2026-11-20 10:00 UTC. */
 export function formatTime(ms?: number): string {
   if (!ms) return '—';
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** When a run started, relative to now ("5 min ago"); "—" when MLflow has no start time. */
+export function formatStarted(ms?: number): string {
+  return ms ? formatAgo(new Date(ms).toISOString()) : '—';
 }
 
 /** 30 s, 4 min 10 s, 2 h 5 min. */
