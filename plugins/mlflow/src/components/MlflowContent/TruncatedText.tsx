@@ -8,6 +8,8 @@ const useStyles = makeStyles({
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
     verticalAlign: 'bottom',
+    // overflow: hidden clips below the line box; room for underscores and descenders
+    paddingBottom: '0.2em',
   },
 });
 
