@@ -33,7 +33,16 @@ describe('portal in Chromium', () => {
         .getByRole('region', { name: /^Your work/ })
         .waitFor({ timeout: 60_000 });
       await page.getByText('My training jobs').waitFor({ timeout: 30_000 });
-      await page.screenshot({ path: `${SHOTS}/home-scientist.png` });
+      // The screenshot shows the cards' answers, not their loading bars.
+      await page.waitForFunction(
+        () => !document.querySelector('[role="progressbar"]'),
+        null,
+        { timeout: 60_000 },
+      );
+      await page.screenshot({
+        path: `${SHOTS}/home-scientist.png`,
+        fullPage: true,
+      });
       // Widgets render one after another: wait for the search bar rather than count it at once.
       await page
         .getByPlaceholder(/search in ml platform/i)

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import type { Entity } from '@backstage/catalog-model';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { gpuQuotaApiRef } from '@internal/plugin-gpu-quota';
@@ -23,7 +24,12 @@ const keeper: Me = {
   mayDecide: true,
 };
 
-function apis(getMe: () => Promise<Me>) {
+function apis(
+  getMe: () => Promise<Me>,
+  options: { displayName?: string; users?: Entity[] } = {
+    displayName: 'Amira Haddad',
+  },
+) {
   const gpuQuota = {
     getMe: jest.fn(getMe),
     getTeamQuota: jest.fn(async (team: string) => ({
@@ -65,10 +71,10 @@ function apis(getMe: () => Promise<Me>) {
       },
     ],
     [mlflowApiRef, { runs: jest.fn(), overview: jest.fn() }],
-    catalogApiMock({ entities: [] }),
+    catalogApiMock({ entities: options.users ?? [] }),
     mockApis.identity({
       userEntityRef: 'user:default/amira.haddad',
-      displayName: 'Amira Haddad',
+      displayName: options.displayName,
     }),
   ] as const;
 }
@@ -81,6 +87,22 @@ function sectionNames(): string[] {
 }
 
 describe('MlpHomeLayout', () => {
+  it("greets a user without a sign-in profile by their catalog entry's name", async () => {
+    renderInTestApp(<MlpHomeLayout widgets={[]} />, {
+      apis: apis(async () => scientist, {
+        users: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'User',
+            metadata: { name: 'amira.haddad' },
+            spec: { profile: { displayName: 'Amira H.' }, memberOf: [] },
+          },
+        ],
+      }) as any,
+    });
+    expect(await screen.findByText('Welcome, Amira H.')).toBeInTheDocument();
+  });
+
   it("greets a scientist and shows their own work, without a keeper's cards", async () => {
     renderInTestApp(<MlpHomeLayout widgets={[]} />, {
       apis: apis(async () => scientist) as any,

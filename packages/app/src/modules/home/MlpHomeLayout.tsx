@@ -2,16 +2,12 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Content } from '@backstage/core-components';
-import {
-  identityApiRef,
-  Progress,
-  useApi,
-} from '@backstage/frontend-plugin-api';
+import { Progress } from '@backstage/frontend-plugin-api';
 import type { HomePageLayoutProps } from '@backstage/plugin-home-react/alpha';
 import { ErrorState } from '@internal/plugin-mlp-react';
-import useAsync from 'react-use/esm/useAsync';
 import { KeeperCards } from './KeeperCards';
 import { ScientistCards } from './ScientistCards';
+import { useDisplayName } from './useDisplayName';
 import { useMe } from './useMe';
 
 /** The widget that goes above the cards, when installed. */
@@ -34,11 +30,9 @@ function Section(props: { title: string; children: React.ReactNode }) {
  */
 export function MlpHomeLayout(props: HomePageLayoutProps) {
   const me = useMe();
-  const identityApi = useApi(identityApiRef);
-  const profile = useAsync(() => identityApi.getProfileInfo(), [identityApi]);
+  const name = useDisplayName(me.value?.userEntityRef);
   const search = props.widgets.find(w => w.name === SEARCH_WIDGET);
   const others = props.widgets.filter(w => w !== search);
-  const name = profile.value?.displayName;
 
   let cards;
   if (me.error) {
