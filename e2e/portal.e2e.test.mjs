@@ -33,9 +33,11 @@ describe('portal in Chromium', () => {
         .getByRole('region', { name: /^Your work/ })
         .waitFor({ timeout: 60_000 });
       await page.getByText('My training jobs').waitFor({ timeout: 30_000 });
-      // The screenshot shows the cards' answers, not their loading bars.
+      // The screenshot shows the cards' answers, not their loading bars (the quota and budget
+      // bars are progress bars too, with a value).
       await page.waitForFunction(
-        () => !document.querySelector('[role="progressbar"]'),
+        () =>
+          !document.querySelector('[role="progressbar"]:not([aria-valuenow])'),
         null,
         { timeout: 60_000 },
       );
