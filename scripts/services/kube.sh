@@ -4,11 +4,16 @@
 #   etcd, kube-apiserver
 #   kube-controller-manager  ResourceQuota usage (quota admission needs it), service accounts,
 #                            garbage collection, node lifecycle (a new node's not-ready taint goes
-#                            once it is Ready) and pod GC (pods of a deleted node are failed)
+#                            once it is Ready), pod GC (pods of a deleted node are failed), and
+#                            Deployments, ReplicaSets and EndpointSlices (KServe's predictors)
 #   kube-scheduler           places pods on nodes
 #   kwok                     plays the kubelet of the simulated GPU nodes (services/kube/cluster/:
 #                            gpu-nodes.yaml, kwok-stages.yaml): pods start, run and end
 #   workflow-controller      Argo Workflows: a Workflow gets its pods and its phase
+#   kserve-controller        KServe (RawDeployment, no Istio or Knative): an InferenceService gets
+#                            a Deployment, a Service and an Ingress, and its Ready status and URL
+#                            once the Deployment's pods run; the deployment and replicaset
+#                            controllers of the controller manager make those pods
 #   kube.sh start DIR | stop DIR | status DIR | prepare DIR
 # On start DIR gets: pki/ (CA, serving cert, service-account keys), admin.kubeconfig (cluster-admin),
 # team.kubeconfig (user nlp-team-bot, may only touch namespace nlp-team), *.log, kube.env, and
@@ -34,7 +39,7 @@ write_progress() {
   fi
   message="${message//\\/\\\\}"
   message="${message//\"/\\\"}"
-  printf '{"state":"%s","step":%d,"steps":%d,"part":"starting etcd, the API server, the controller manager, the scheduler, KWOK and Argo","since":%d,"seconds":25,"laterSeconds":0,"log":"%s","message":"%s"}\n' \
+  printf '{"state":"%s","step":%d,"steps":%d,"part":"starting etcd, the API server, the controller manager, the scheduler, KWOK, Argo and KServe","since":%d,"seconds":30,"laterSeconds":0,"log":"%s","message":"%s"}\n' \
     "$state" "$steps" "$steps" "$(date +%s)" "$dir" "$message" >"$progress_file.tmp"
   mv -f "$progress_file.tmp" "$progress_file"
 }
@@ -52,6 +57,12 @@ API_PORT="${MLP_KUBE_API_PORT:-16443}"
 CM_PORT="${MLP_KUBE_CM_PORT:-16444}"
 SCHED_PORT="${MLP_KUBE_SCHEDULER_PORT:-16445}"
 KWOK_PORT="${MLP_KWOK_PORT:-16446}"
+# KServe's controller: its health probe (/healthz, /readyz) on loopback, no metrics server. Its
+# webhook server cannot be bound to loopback: cmd/manager sets only the port, so controller-runtime
+# listens on every interface. Nothing registers it with the API server (no admission webhooks
+# here); the health probe needs it running (TLS, a certificate from pki/).
+KSERVE_PORT="${MLP_KSERVE_PORT:-16447}"
+KSERVE_WEBHOOK_PORT="${MLP_KSERVE_WEBHOOK_PORT:-16448}"
 # The Argo Workflows controller serves /healthz on :6060, a port its code fixes (all interfaces;
 # without ARGO_PPROF=true nothing but /healthz is there).
 ARGO_PORT=6060
@@ -60,7 +71,7 @@ KWOK_STAGES="${MLP_KWOK_STAGES:-$MLP_ROOT/services/kube/cluster/kwok-stages.yaml
 # Every part, in start order; stop goes the other way. MLP_KUBE_PARTS=control-plane starts only
 # etcd, the API server and the controller manager: a second cluster for tests of the API alone
 # (Argo's controller could not run twice: its port is fixed).
-ALL_COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller)
+ALL_COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller kserve-controller)
 COMPONENTS=("${ALL_COMPONENTS[@]}")
 PARTS="${MLP_KUBE_PARTS:-all}"
 case "$PARTS" in
@@ -77,6 +88,8 @@ port_var() {
     kube-scheduler) echo "MLP_KUBE_SCHEDULER_PORT" ;;
     kwok) echo "MLP_KWOK_PORT" ;;
     workflow-controller) echo "it cannot be moved: Argo's controller always listens on 6060" ;;
+    kserve-controller) echo "MLP_KSERVE_PORT" ;;
+    kserve-webhook) echo "MLP_KSERVE_WEBHOOK_PORT" ;;
   esac
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -99,13 +112,32 @@ make_pki() {
   )
 }
 
+# KServe's webhook server wants a serving certificate in controller-runtime's default folder,
+# $TMPDIR/k8s-webhook-server/serving-certs/tls.{crt,key}; kserve-controller runs with TMPDIR=pki/kserve.
+make_kserve_cert() {
+  local certs="$dir/pki/kserve/k8s-webhook-server/serving-certs"
+  [ -f "$certs/tls.crt" ] && return
+  mkdir -p "$certs" 2>/dev/null || mlp_die "kube: cannot make $certs for kserve-controller's webhook certificate"
+  (
+    cd "$certs"
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=kserve-webhook-server-service.kserve.svc" \
+      -keyout tls.key -out tls.csr 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kserve-webhook-server-service.kserve.svc\n' >san.ext
+    openssl x509 -req -in tls.csr -CA "$dir/pki/ca.crt" -CAkey "$dir/pki/ca.key" -CAcreateserial \
+      -days 3650 -extfile san.ext -out tls.crt 2>/dev/null
+    rm -f tls.csr san.ext
+  )
+}
+
 # Static tokens, one per identity, added when missing (a state folder from before keeps its own):
 # the admin (system:masters), a team identity with no rights but RBAC's, the controller manager,
-# the scheduler (its own user, which RBAC's bootstrap roles cover), KWOK and Argo's controller.
+# the scheduler (its own user, which RBAC's bootstrap roles cover), KWOK, Argo's controller and
+# KServe's controller.
 make_tokens() {
   local line user
   for line in admin,admin,system:masters nlp-team-bot,nlp-team-bot,ml-teams kube-controller-manager,kcm,system:masters \
-    system:kube-scheduler,kube-scheduler kwok,kwok,system:masters argo-workflow-controller,argo,system:masters; do
+    system:kube-scheduler,kube-scheduler kwok,kwok,system:masters argo-workflow-controller,argo,system:masters \
+    kserve-controller,kserve,system:masters; do
     user="${line%%,*}"
     [ -n "$(token_of "$user" 2>/dev/null)" ] && continue
     printf '%s,%s\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" "$line" >>"$dir/pki/tokens.csv"
@@ -182,7 +214,7 @@ start_component() { # NAME
         --authentication-kubeconfig "$dir/controller-manager.kubeconfig" \
         --authorization-kubeconfig "$dir/controller-manager.kubeconfig" \
         --bind-address 127.0.0.1 --secure-port "$CM_PORT" --cert-dir "$dir/pki/kcm" \
-        --controllers 'resourcequota,serviceaccount,serviceaccount-token,namespace,garbagecollector,nodelifecycle,podgc' \
+        --controllers 'resourcequota,serviceaccount,serviceaccount-token,namespace,garbagecollector,nodelifecycle,podgc,deployment,replicaset,endpointslice' \
         --service-account-private-key-file "$dir/pki/sa.key" --root-ca-file "$dir/pki/ca.crt" \
         --use-service-account-credentials=false --leader-elect=false
       wait_ready kube-controller-manager "https://127.0.0.1:$CM_PORT/healthz" 120 -k
@@ -219,6 +251,17 @@ start_component() { # NAME
         --executor-image "argoproj/argoexec:$(argo_version)" --loglevel info
       wait_ready workflow-controller "http://127.0.0.1:$ARGO_PORT/healthz" 90
       ;;
+    kserve-controller)
+      # RawDeployment (KServe calls it Standard now) from its configmap kserve/inferenceservice-config,
+      # which bootstrap.mjs writes. No leader election (one controller), no metrics server; the
+      # webhook server listens on every interface (see KSERVE_WEBHOOK_PORT above).
+      make_kserve_cert
+      KUBECONFIG="$dir/kserve.kubeconfig" POD_NAMESPACE=kserve TMPDIR="$dir/pki/kserve" \
+        start_bg kserve-controller "$bin/kserve-controller" \
+        --metrics-addr 0 --health-probe-addr "127.0.0.1:$KSERVE_PORT" \
+        --webhook-port "$KSERVE_WEBHOOK_PORT" --leader-elect=false
+      wait_ready kserve-controller "http://127.0.0.1:$KSERVE_PORT/readyz" 90
+      ;;
     *) mlp_die "kube: no part called '$1' (parts: ${COMPONENTS[*]})" ;;
   esac
 }
@@ -233,6 +276,7 @@ prepare() {
   kubeconfig scheduler "$(token_of system:kube-scheduler)" kube-system
   kubeconfig kwok "$(token_of kwok)" default
   kubeconfig argo "$(token_of argo-workflow-controller)" argo
+  kubeconfig kserve "$(token_of kserve-controller)" kserve
 }
 
 # What the portal needs to know of the cluster (scripts/services-config.mjs reads it).
@@ -256,7 +300,12 @@ case "$cmd" in
       all_up=1
       for name in "${COMPONENTS[@]}"; do running "$name" || all_up=0; done
       if [ "$all_up" = 1 ]; then write_kube_env; write_progress up; exit 0; fi
-      if running etcd && running kube-apiserver; then
+      # A part missing from the bin folder (a version changed, or a part was added since this cluster
+      # started) means a new build and a full restart, below; so does a cluster started before it
+      # had KServe (no KServe configmap: bootstrap.mjs and its kserve token came later).
+      if running etcd && running kube-apiserver && "$MLP_ROOT/services/kube/build.sh" --check &&
+        { [ "$PARTS" != all ] || curl -fs -m 5 --cacert "$dir/pki/ca.crt" -H "Authorization: Bearer $(token_of admin)" \
+          "https://127.0.0.1:$API_PORT/api/v1/namespaces/kserve/configmaps/inferenceservice-config" >/dev/null 2>&1; }; then
         for name in "${COMPONENTS[@]:2}"; do running "$name" || start_component "$name"; done
         write_kube_env
         write_progress up
@@ -270,10 +319,10 @@ case "$cmd" in
     # Progress shows on the terminal and is kept in build.log; progress.json says the step.
     if ! MLP_KUBE_PROGRESS="$progress_file" MLP_KUBE_BUILD_LOG="$dir/build.log" \
       "$MLP_ROOT/services/kube/build.sh" 2>&1 >/dev/null | tee "$dir/build.log" >&2; then
-      mlp_die "kube: building the local cluster (etcd, kube, kwok, workflow-controller) failed; see $dir/build.log. It needs Go 1.26+ on PATH and the Go module proxy that go env GOPROXY names; rebuild with services/kube/build.sh --force"
+      mlp_die "kube: building the local cluster (etcd, kube, kwok, workflow-controller, kserve-controller) failed; see $dir/build.log. It needs Go 1.26+ on PATH and the Go module proxy that go env GOPROXY names; rebuild with services/kube/build.sh --force"
     fi
     checks=("etcd:$ETCD_PORT" "etcd:$ETCD_PEER_PORT" "kube-apiserver:$API_PORT" "kube-controller-manager:$CM_PORT")
-    [ "$PARTS" = all ] && checks+=("kube-scheduler:$SCHED_PORT" "kwok:$KWOK_PORT")
+    [ "$PARTS" = all ] && checks+=("kube-scheduler:$SCHED_PORT" "kwok:$KWOK_PORT" "kserve-controller:$KSERVE_PORT" "kserve-webhook:$KSERVE_WEBHOOK_PORT")
     for p in "${checks[@]}"; do
       port_free "${p#*:}" || mlp_die "kube: port ${p#*:} (${p%%:*}) is in use; stop what listens there or choose another port with $(port_var "${p%%:*}")"
     done
@@ -301,12 +350,13 @@ case "$cmd" in
       --cert-dir "$dir/pki"
     wait_ready kube-apiserver "https://127.0.0.1:$API_PORT/readyz" 180 --cacert "$dir/pki/ca.crt"
     start_component kube-controller-manager
-    node "$MLP_ROOT/services/kube/bootstrap.mjs" "$dir/admin.kubeconfig" "$bin/../argo-crds" "$NODE_POOL" >"$dir/bootstrap.log" 2>&1 ||
+    node "$MLP_ROOT/services/kube/bootstrap.mjs" "$dir/admin.kubeconfig" "$bin/../argo-crds" "$NODE_POOL" "$bin/../kserve-crds" >"$dir/bootstrap.log" 2>&1 ||
       mlp_die "kube: installing CRDs, RBAC, nodes and demo teams failed; see $dir/bootstrap.log (last line: $(tail -1 "$dir/bootstrap.log"))"
     if [ "$PARTS" = all ]; then
       start_component kube-scheduler
       start_component kwok
       start_component workflow-controller
+      start_component kserve-controller
       node "$MLP_ROOT/services/kube/cluster/waitNodes.mjs" "$dir/admin.kubeconfig" "$NODE_POOL" >>"$dir/bootstrap.log" 2>&1 ||
         mlp_die "kube: the simulated GPU nodes did not become Ready; see $dir/bootstrap.log and $dir/kwok.log (last line: $(tail -1 "$dir/bootstrap.log"))"
     fi

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Prepares a fresh local cluster, idempotently (server-side apply): the CRDs (ArgoCD Application
-// and AppProject and Volcano Queue from crds/, Argo Workflows' own from ARGO_CRDS_DIR), the Argo
-// controller's namespace and configmap, the simulated GPU nodes of NODE_POOL (cluster/gpu-nodes.yaml),
-// RBAC for the team identity, and the demo teams from catalog/org.yaml (namespace + GPU
-// ResourceQuota each) with their demo GPU pods.
-// Usage: node services/kube/bootstrap.mjs ADMIN_KUBECONFIG ARGO_CRDS_DIR NODE_POOL
+// and AppProject and Volcano Queue from crds/, Argo Workflows' own from ARGO_CRDS_DIR, KServe's from
+// KSERVE_CRDS_DIR), the Argo controller's namespace and configmap, KServe's namespace, configmap
+// and MLServer runtime, the simulated GPU nodes of NODE_POOL (cluster/gpu-nodes.yaml), RBAC for the
+// team identity, and the demo teams from catalog/org.yaml (namespace + GPU ResourceQuota each)
+// with their demo GPU pods.
+// Usage: node services/kube/bootstrap.mjs ADMIN_KUBECONFIG ARGO_CRDS_DIR NODE_POOL [KSERVE_CRDS_DIR]
+// (without KSERVE_CRDS_DIR nothing of KServe is installed).
 import * as k8s from '@kubernetes/client-node';
 import { readFileSync, readdirSync } from 'node:fs';
 import https from 'node:https';
@@ -21,10 +23,10 @@ const here = import.meta.dirname;
 const root = join(here, '..', '..');
 const FIELD_MANAGER = 'mlp-local-bootstrap';
 
-const [kubeconfigFile, argoCrds, nodePool] = process.argv.slice(2);
+const [kubeconfigFile, argoCrds, nodePool, kserveCrds] = process.argv.slice(2);
 if (!argoCrds || !nodePool) {
   console.error(
-    'usage: node services/kube/bootstrap.mjs ADMIN_KUBECONFIG ARGO_CRDS_DIR NODE_POOL',
+    'usage: node services/kube/bootstrap.mjs ADMIN_KUBECONFIG ARGO_CRDS_DIR NODE_POOL [KSERVE_CRDS_DIR]',
   );
   process.exit(2);
 }
@@ -95,11 +97,13 @@ async function retry(what, fn, attempts = 60) {
 }
 
 // 1. CRDs, then wait until the API server serves them.
-const crdFiles = [join(here, 'crds'), argoCrds].flatMap(dir =>
-  readdirSync(dir)
-    .filter(f => f.endsWith('.yaml'))
-    .map(f => join(dir, f)),
-);
+const crdFiles = [join(here, 'crds'), argoCrds, kserveCrds]
+  .filter(Boolean)
+  .flatMap(dir =>
+    readdirSync(dir)
+      .filter(f => f.endsWith('.yaml'))
+      .map(f => join(dir, f)),
+  );
 for (const file of crdFiles) {
   for (const crd of readYaml(file)) {
     await applyRaw(
@@ -142,6 +146,111 @@ await apply({
   metadata: { name: 'workflow-controller-configmap', namespace: 'argo' },
   data: { metricsConfig: 'enabled: false\n' },
 });
+
+// KServe's controller (cmd/manager) reads its configuration from kserve/inferenceservice-config at
+// start and on every reconcile. Only what it needs without Istio and Knative:
+//   deploy        every InferenceService is a RawDeployment: a Deployment, a Service and an Ingress
+//                 (v0.16 calls the mode Standard; the annotation serving.kserve.io/deploymentMode:
+//                 RawDeployment still means the same)
+//   ingress       no Istio VirtualService; the URL is http://<name>-<namespace>.inference.localhost
+//                 (ingressGateway is required by the parser, and unused in this mode). The Ingress
+//                 it makes has no ingress controller here, so the URL leads nowhere.
+//   storageInitializer  parsed (with its resource quantities) for every predictor; the
+//                 storage-initializer itself is injected by KServe's pod webhook, which is not
+//                 registered here, so predictor pods get no init container (KWOK pulls nothing).
+//   inferenceService    present so that KServe's own defaults for the annotation and label
+//                 filters apply.
+if (kserveCrds) {
+  await apply({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'kserve' },
+  });
+  await apply({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'inferenceservice-config', namespace: 'kserve' },
+    data: {
+      deploy: JSON.stringify({ defaultDeploymentMode: 'Standard' }),
+      ingress: JSON.stringify({
+        ingressGateway: 'knative-serving/knative-ingress-gateway',
+        ingressDomain: 'inference.localhost',
+        domainTemplate: '{{ .Name }}-{{ .Namespace }}.{{ .IngressDomain }}',
+        urlScheme: 'http',
+        disableIstioVirtualHost: true,
+        disableIngressCreation: false,
+      }),
+      storageInitializer: JSON.stringify({
+        image: 'kserve/storage-initializer:v0.16.0',
+        memoryRequest: '100Mi',
+        memoryLimit: '1Gi',
+        cpuRequest: '100m',
+        cpuLimit: '1',
+        cpuModelcar: '10m',
+        memoryModelcar: '15Mi',
+        enableModelcar: false,
+        caBundleConfigMapName: '',
+      }),
+      inferenceService: JSON.stringify({}),
+      multiNode: JSON.stringify({ customGPUResourceTypeList: [] }),
+      security: JSON.stringify({ autoMountServiceAccountToken: true }),
+    },
+  });
+  // The runtime an InferenceService with modelFormat mlflow (or sklearn, xgboost, lightgbm)
+  // resolves to: Seldon's MLServer, as KServe's own kserve-mlserver runtime describes it (V2
+  // protocol). The image is never pulled here: KWOK only simulates the containers.
+  const format = (name, version, priority) => ({
+    name,
+    version,
+    autoSelect: true,
+    priority,
+  });
+  await applyRaw(
+    '/apis/serving.kserve.io/v1alpha1/clusterservingruntimes/kserve-mlserver',
+    {
+      apiVersion: 'serving.kserve.io/v1alpha1',
+      kind: 'ClusterServingRuntime',
+      metadata: { name: 'kserve-mlserver' },
+      spec: {
+        annotations: {
+          'prometheus.kserve.io/port': '8080',
+          'prometheus.kserve.io/path': '/metrics',
+        },
+        supportedModelFormats: [
+          format('mlflow', '1', 1),
+          format('mlflow', '2', 1),
+          format('sklearn', '0', 2),
+          format('sklearn', '1', 2),
+          format('xgboost', '1', 2),
+          format('xgboost', '2', 2),
+          format('lightgbm', '3', 2),
+          format('lightgbm', '4', 2),
+        ],
+        protocolVersions: ['v2'],
+        containers: [
+          {
+            name: 'kserve-container',
+            image: 'seldonio/mlserver:1.5.0',
+            env: [
+              {
+                name: 'MLSERVER_MODEL_IMPLEMENTATION',
+                value: '{{.Labels.modelClass}}',
+              },
+              { name: 'MLSERVER_HTTP_PORT', value: '8080' },
+              { name: 'MLSERVER_GRPC_PORT', value: '9000' },
+              { name: 'MODELS_DIR', value: '/mnt/models' },
+            ],
+            resources: {
+              requests: { cpu: '1', memory: '2Gi' },
+              limits: { cpu: '1', memory: '2Gi' },
+            },
+          },
+        ],
+      },
+    },
+  );
+  console.log('kserve: configmap and ClusterServingRuntime kserve-mlserver');
+}
 
 // The simulated GPU nodes, registered as a kubelet registers its node (status with capacity); KWOK
 // then keeps them Ready. A node whose capacity or labels the pool changed is registered anew, one
@@ -227,6 +336,11 @@ await apply({
       verbs: ['get', 'list', 'watch'],
     },
     { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['*'] },
+    {
+      apiGroups: ['serving.kserve.io'],
+      resources: ['inferenceservices'],
+      verbs: ['*'],
+    },
   ],
 });
 await apply({

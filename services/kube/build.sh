@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the local cluster's binaries from Go modules (nothing but the Go module proxy that
 # `go env GOPROXY` names is contacted) into one folder per set of versions,
-# .tools/kube/<k8s>-<etcd>-kwok<v>-argo<v>/bin/ at the repo root:
+# .tools/kube/<k8s>-<etcd>-kwok<v>-argo<v>-kserve<v>/bin/ at the repo root:
 #   etcd                  etcd/go.mod        go.etcd.io/etcd/server/v3
 #   kube                  apiserver/go.mod   k8s.io/kubernetes: kube-apiserver, kube-controller-manager
 #                                            and kube-scheduler in one binary (they share most of their
@@ -10,14 +10,19 @@
 #   kwok                  ../kwok/go.mod     sigs.k8s.io/kwok (tool directive): the simulated nodes
 #   workflow-controller   ../argo/go.mod     github.com/argoproj/argo-workflows/v4 (tool directive),
 #                                            and next to bin/ the CRDs that module ships (argo-crds/)
+#   kserve-controller     ../kserve/go.mod   github.com/kserve/kserve (tool directive): KServe's controller
+#                                            (cmd/manager; the module's replace line for controller-runtime
+#                                            is repeated in the wrapper), and next to bin/ the CRDs it
+#                                            reconciles or reads, from the module's config/crd/full/ (kserve-crds/)
 # A binary that is already there is not rebuilt.
 #   build.sh                  build what is missing, print the bin directory
 #   build.sh --force          rebuild all
 #   build.sh --print-bin-dir  only print the bin directory (nothing is built)
 #   build.sh --check          exit 0 when everything is built, 1 when a build is needed
 #
-# Bump a version with `go get` + `go mod tidy` in its module folder (`go get -tool` for kwok and
-# argo); for Kubernetes also move every staging `replace` in apiserver/go.mod to v0.<minor>.<patch>.
+# Bump a version with `go get` + `go mod tidy` in its module folder (`go get -tool` for kwok, argo
+# and kserve; for KServe also copy any new `replace` line of its go.mod); for Kubernetes also move
+# every staging `replace` in apiserver/go.mod to v0.<minor>.<patch>.
 # Prints the directory holding the binaries on stdout; everything else goes to stderr.
 # MLP_KUBE_BIN_DIR overrides the directory (the benchmark builds into a temporary one).
 # MLP_KUBE_PROGRESS names a JSON file that says which part is building and about how long is left
@@ -47,21 +52,25 @@ etcd_version="$(modver kube/etcd go.etcd.io/etcd/server/v3)" # v3.7.0
 kwok_version="$(modver kwok sigs.k8s.io/kwok)"                # v0.8.0
 argo_module=github.com/argoproj/argo-workflows/v4
 argo_version="$(modver argo "$argo_module")" # v4.0.5
+kserve_module=github.com/kserve/kserve
+kserve_version="$(modver kserve "$kserve_module")" # v0.16.0
 [[ "$k8s_version" == v1.* ]] && [[ "$etcd_version" == v3.* ]] && [[ "$kwok_version" == v0.* ]] &&
-  [[ "$argo_version" == v4.* ]] || die "could not read the versions from the go.mod files"
+  [[ "$argo_version" == v4.* ]] && [[ "$kserve_version" == v0.* ]] || die "could not read the versions from the go.mod files"
 
-bin="${MLP_KUBE_BIN_DIR:-$root/.tools/kube/${k8s_version#v}-${etcd_version#v}-kwok${kwok_version#v}-argo${argo_version#v}/bin}"
+bin="${MLP_KUBE_BIN_DIR:-$root/.tools/kube/${k8s_version#v}-${etcd_version#v}-kwok${kwok_version#v}-argo${argo_version#v}-kserve${kserve_version#v}/bin}"
 if [ -n "$print_only" ]; then echo "$bin"; exit 0; fi
 mkdir -p "$bin"
 components=(kube-apiserver kube-controller-manager kube-scheduler)
 crds="$(dirname "$bin")/argo-crds"
+kserve_crds="$(dirname "$bin")/kserve-crds"
 built() {
   [ -x "$bin/etcd" ] && [ -x "$bin/kube" ] && [ -L "$bin/kube-scheduler" ] &&
-    [ -x "$bin/kwok" ] && [ -x "$bin/workflow-controller" ] && [ -f "$crds/.complete" ]
+    [ -x "$bin/kwok" ] && [ -x "$bin/workflow-controller" ] && [ -f "$crds/.complete" ] &&
+    [ -x "$bin/kserve-controller" ] && [ -f "$kserve_crds/.complete" ]
 }
 if [ -n "$check_only" ]; then built; exit; fi
 if [ -z "$force" ] && built; then
-  log "etcd, kube (${components[*]}), kwok, workflow-controller: up to date in ${bin#"$root"/}"
+  log "etcd, kube (${components[*]}), kwok, workflow-controller, kserve-controller: up to date in ${bin#"$root"/}"
   echo "$bin"
   exit 0
 fi
@@ -79,19 +88,21 @@ expected_seconds() {
     kube) echo 330 ;;
     kwok) echo 60 ;;
     workflow-controller) echo 105 ;;
+    kserve-controller) echo 240 ;;
   esac
 }
 describe() {
   case "$1" in
     kube) echo "kube-apiserver, kube-controller-manager and kube-scheduler" ;;
     workflow-controller) echo "the Argo Workflows controller" ;;
+    kserve-controller) echo "the KServe controller" ;;
     kwok) echo "KWOK, the simulated GPU nodes" ;;
     *) echo "$1" ;;
   esac
 }
 # The parts still to build, in build order; kube.sh adds one step after them: starting the cluster.
 todo=()
-for name in etcd kube kwok workflow-controller; do
+for name in etcd kube kwok workflow-controller kserve-controller; do
   if [ -n "$force" ] || [ ! -x "$bin/$name" ]; then todo+=("$name"); fi
 done
 step=0
@@ -148,6 +159,10 @@ build kwok kwok "-s -w" sigs.k8s.io/kwok/cmd/kwok
 build workflow-controller argo "-s -w -X github.com/argoproj/argo-workflows/v4.version=$argo_version" \
   "$argo_module/cmd/workflow-controller"
 
+# KServe's controller has no version flag: the check at the end reads the module version from
+# the binary's build information instead.
+build kserve-controller kserve "-s -w" "$kserve_module/cmd/manager"
+
 # The CRDs the controller's own module ships (the minimal ones: the full schemas are too large to
 # apply and add nothing here). Read from the module cache, where the build above put the module.
 if [ -n "$force" ] || [ ! -f "$crds/.complete" ]; then
@@ -157,6 +172,22 @@ if [ -n "$force" ] || [ ! -f "$crds/.complete" ]; then
   chmod u+w "$crds"/*.yaml
   touch "$crds/.complete"
   log "argo CRDs: $(ls "$crds" | wc -l) from $argo_module@$argo_version"
+fi
+# KServe's CRDs, the full ones (schemas, defaults, the status subresource its controller writes):
+# those of the kinds the controller watches or reads (InferenceService, ServingRuntime,
+# ClusterServingRuntime, TrainedModel, InferenceGraph, ClusterStorageContainer); not the LocalModel*
+# ones (the local model cache is a separate controller) nor LLMInferenceService. The
+# InferenceService CRD is about 1 MB of YAML: bootstrap.mjs applies it server-side, which keeps no
+# last-applied annotation, so it stays within the API server's and etcd's request limits.
+if [ -n "$force" ] || [ ! -f "$kserve_crds/.complete" ]; then
+  kserve_src="$(cd "$services/kserve" && go list -m -f '{{.Dir}}' "$kserve_module")"
+  rm -rf "$kserve_crds" && mkdir -p "$kserve_crds"
+  for kind in inferenceservices servingruntimes clusterservingruntimes trainedmodels inferencegraphs clusterstoragecontainers; do
+    cp "$kserve_src/config/crd/full/serving.kserve.io_$kind.yaml" "$kserve_crds/"
+  done
+  chmod u+w "$kserve_crds"/*.yaml
+  touch "$kserve_crds/.complete"
+  log "kserve CRDs: $(ls "$kserve_crds" | wc -l) from $kserve_module@$kserve_version"
 fi
 # Binaries of an earlier layout (one per component) give way to the links.
 for name in "${components[@]}"; do ln -sfn kube "$bin/$name"; done
@@ -168,4 +199,6 @@ done
 "$bin/etcd" --version | grep -qx "etcd Version: ${etcd_version#v}" ||
   die "etcd --version does not say ${etcd_version#v}"
 "$bin/kwok" --version | grep -q "^kwok version $kwok_version " || die "kwok --version does not say $kwok_version"
+go version -m "$bin/kserve-controller" | grep -Eq "^[[:space:]]+(mod|dep)[[:space:]]+$kserve_module[[:space:]]+$kserve_version([[:space:]]|$)" ||
+  die "kserve-controller was not built from $kserve_module $kserve_version (go version -m)"
 echo "$bin"

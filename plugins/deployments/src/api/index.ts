@@ -1,0 +1,2 @@
+export { deploymentsApiRef, type DeploymentsApi } from './DeploymentsApi';
+export { DeploymentsClient } from './DeploymentsClient';

@@ -1,0 +1,1 @@
+export { DeploymentHistoryAddon } from './DeploymentHistoryAddon';

@@ -1,0 +1,1 @@
+export { DeploymentsContent, ModelDeploymentsView } from './DeploymentsContent';
