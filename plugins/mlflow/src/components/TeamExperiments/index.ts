@@ -1,0 +1,1 @@
+export { TeamExperiments } from './TeamExperiments';

@@ -1,0 +1,3 @@
+export { platformMetricsApiRef } from './PlatformMetricsApi';
+export type { PlatformMetricsApi } from './PlatformMetricsApi';
+export { PlatformMetricsClient } from './PlatformMetricsClient';

@@ -1,0 +1,1 @@
+export { PlatformMetricsPage } from './PlatformMetricsPage';

@@ -1,0 +1,3 @@
+import TimelineIcon from '@material-ui/icons/Timeline';
+
+export const platformMetricsIcon = <TimelineIcon fontSize="inherit" />;

@@ -1,0 +1,2 @@
+export { platformMetricsApi } from './api';
+export { platformMetricsPage } from './page';
