@@ -1,0 +1,1 @@
+export { CliAccessPage } from './CliAccessPage';

@@ -1,0 +1,3 @@
+import VpnKeyIcon from '@material-ui/icons/VpnKey';
+
+export const cliAccessIcon = <VpnKeyIcon fontSize="inherit" />;

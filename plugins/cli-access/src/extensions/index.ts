@@ -1,0 +1,2 @@
+export { cliAccessApi } from './api';
+export { cliAccessPage } from './page';
