@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the local services (scripts/services.sh). Prints:
 #   - cold build time of the local cluster's binaries (etcd; kube, holding kube-apiserver,
-#     kube-controller-manager and kube-scheduler; kwok; Argo's workflow-controller), each timed:
+#     kube-controller-manager and kube-scheduler; kwok; Argo's workflow-controller; KServe's
+#     kserve-controller), each timed:
 #     empty Go build cache, modules already downloaded; binaries into a temporary folder; and
 #     beside it the previous way, on the same machine in the same run: the cluster without nodes,
 #     scheduler or workflow controller (etcd, then kube-apiserver and kube-controller-manager as

@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BACKEND_URL } from './api.mjs';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
 
@@ -33,6 +34,27 @@ export async function launch() {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts Chromium for another catalog user: the guest sign-in the app offers is answered with
+ * that user's identity through the oauth2-proxy provider (e2e/app-config.e2e.yaml enables it),
+ * as an oauth2-proxy in front of the portal would sign them in.
+ */
+export async function launchAs(user) {
+  const browser = await launch();
+  await browser.context.route('**/api/auth/guest/refresh*', async route => {
+    const response = await route.fetch({
+      url: `${BACKEND_URL}/api/auth/oauth2Proxy/refresh`,
+      headers: {
+        ...route.request().headers(),
+        'x-forwarded-user': user,
+        'x-requested-with': 'XMLHttpRequest',
+      },
+    });
+    await route.fulfill({ response });
+  });
+  return browser;
 }
 
 /** Opens the portal and signs in as guest when the sign-in page shows. */

@@ -6,14 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import * as k8s from '@kubernetes/client-node';
-import {
-  api,
-  BACKEND_URL,
-  eventually,
-  guestToken,
-  proxiedUserToken,
-} from './api.mjs';
-import { launch, signIn, step, BASE_URL } from './browser.mjs';
+import { api, eventually, guestToken, proxiedUserToken } from './api.mjs';
+import { launch, launchAs, signIn, step, BASE_URL } from './browser.mjs';
 
 const SHOTS = 'test-results/e2e';
 mkdirSync(SHOTS, { recursive: true });
@@ -164,24 +158,9 @@ describe('GPU quota in Chromium: a scientist asks, a keeper approves', () => {
     assert.equal(request.durationDays, 7);
     assert.equal(request.requestedBy, 'user:default/amira.haddad');
 
-    // The keeper, in a browser context of their own, signed in through the oauth2-proxy provider:
-    // the guest sign-in the app offers is answered with the keeper's identity.
-    const keeperBrowser = await launch();
+    // The keeper, in a browser context of their own, signed in through the oauth2-proxy provider.
+    const keeperBrowser = await launchAs('morgan.lee');
     try {
-      await keeperBrowser.context.route(
-        '**/api/auth/guest/refresh*',
-        async route => {
-          const response = await route.fetch({
-            url: `${BACKEND_URL}/api/auth/oauth2Proxy/refresh`,
-            headers: {
-              ...route.request().headers(),
-              'x-forwarded-user': 'morgan.lee',
-              'x-requested-with': 'XMLHttpRequest',
-            },
-          });
-          await route.fulfill({ response });
-        },
-      );
       const keeperPage = await keeperBrowser.context.newPage();
       await step(keeperPage, 'gpu-quota-approve', async () => {
         await signIn(keeperPage, '/gpu-quotas');

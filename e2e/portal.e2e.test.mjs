@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { launch, signIn, step as stepOn, BASE_URL } from './browser.mjs';
+import { waitForSettled } from './layout.mjs';
 
 const SHOTS = 'test-results/e2e';
 mkdirSync(SHOTS, { recursive: true });
@@ -33,14 +34,8 @@ describe('portal in Chromium', () => {
         .getByRole('region', { name: /^Your work/ })
         .waitFor({ timeout: 60_000 });
       await page.getByText('My training jobs').waitFor({ timeout: 30_000 });
-      // The screenshot shows the cards' answers, not their loading bars (the quota and budget
-      // bars are progress bars too, with a value).
-      await page.waitForFunction(
-        () =>
-          !document.querySelector('[role="progressbar"]:not([aria-valuenow])'),
-        null,
-        { timeout: 60_000 },
-      );
+      // The screenshot shows the cards' answers, not their loading bars.
+      await waitForSettled(page);
       await page.screenshot({
         path: `${SHOTS}/home-scientist.png`,
         fullPage: true,

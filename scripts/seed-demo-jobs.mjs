@@ -3,8 +3,9 @@
 // through the real jobs API, each as one of the team's catalog users (so the quota and budget
 // checks run as for anyone), on the local cluster's simulated GPU nodes. Some finish within
 // minutes, one fails and is retried, one runs for hours, and vision-team's L4 job waits for GPUs
-// until tabular-team's L4 job ends. Nothing is written into the portal's database; a second
-// start finds the jobs and submits nothing.
+// until tabular-team's L4 job ends. Then tabular-team's churn-predictor champion is deployed to
+// staging (KServe on the local cluster). Nothing is written into the portal's database but what
+// the APIs write; a second start finds the jobs and the deployment and submits nothing.
 //   node scripts/seed-demo-jobs.mjs [BACKEND_URL]     default http://localhost:7007
 // scripts/start.sh runs it in the background when it started the local services. It signs in
 // through the oauth2Proxy provider that the local services' config enables for this
@@ -121,9 +122,9 @@ async function tokenOf(user) {
 }
 
 /** A jobs API call; waits while the local cluster is still being built (503). */
-async function api(token, method, path, body) {
+async function api(token, method, path, body, plugin = 'jobs') {
   for (;;) {
-    const res = await fetch(`${backend}/api/jobs${path}`, {
+    const res = await fetch(`${backend}/api/${plugin}${path}`, {
       method,
       headers: {
         Authorization: `Bearer ${token}`,
@@ -137,7 +138,7 @@ async function api(token, method, path, body) {
       await sleep(10_000);
       continue;
     }
-    throw new Error(`${method} /api/jobs${path}: ${res.status} ${text}`);
+    throw new Error(`${method} /api/${plugin}${path}: ${res.status} ${text}`);
   }
 }
 
@@ -171,8 +172,46 @@ async function seedTeam({ user, team, jobs, project }) {
   }
 }
 
+/**
+ * A live endpoint for the demo: tabular-team's churn-predictor champion on staging (1 replica, no
+ * GPU), deployed through the deployments API as raj.patel unless staging already serves it.
+ */
+export const DEMO_DEPLOYMENT = {
+  user: 'raj.patel',
+  request: {
+    model: 'churn-predictor',
+    alias: 'champion',
+    environment: 'staging',
+    replicas: 1,
+    gpus: 0,
+  },
+};
+
+async function seedDeployment({ user, request }) {
+  const token = await tokenOf(user);
+  const view = await api(
+    token,
+    'GET',
+    `/models/${request.model}`,
+    undefined,
+    'deployments',
+  );
+  if (view.deployments.some(d => d.environment === request.environment)) {
+    return;
+  }
+  try {
+    const { deployment } = await api(token, 'POST', '', request, 'deployments');
+    log(
+      `${user} deployed ${request.model} v${deployment.version} to ${request.environment}`,
+    );
+  } catch (error) {
+    log(`not deployed ${request.model}: ${error.message}`);
+  }
+}
+
 async function main() {
   for (const team of DEMO_JOBS) await seedTeam(team);
+  await seedDeployment(DEMO_DEPLOYMENT);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

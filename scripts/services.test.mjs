@@ -52,6 +52,8 @@ async function ports() {
     'MLP_KUBE_CM_PORT',
     'MLP_KUBE_SCHEDULER_PORT',
     'MLP_KWOK_PORT',
+    'MLP_KSERVE_PORT',
+    'MLP_KSERVE_WEBHOOK_PORT',
   ];
   const env = {};
   for (const name of names) env[name] = await freePort();
@@ -283,6 +285,8 @@ test('kube: etcd dying on start names it and its log, and leaves nothing running
 for (const [part, setting] of [
   ['kube-scheduler', 'MLP_KUBE_SCHEDULER_PORT'],
   ['kwok', 'MLP_KWOK_PORT'],
+  ['kserve-controller', 'MLP_KSERVE_PORT'],
+  ['kserve-webhook', 'MLP_KSERVE_WEBHOOK_PORT'],
 ]) {
   test(`kube: ${part}'s port in use names it, the port and the setting, before anything starts`, async t => {
     const dir = tempDir(t);

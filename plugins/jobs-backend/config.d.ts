@@ -15,5 +15,10 @@ export interface Config {
      * act on. Refused otherwise. Default false.
      */
     simulatedCluster?: boolean;
+    /**
+     * How often the portal's records of jobs (platform metrics) are brought up to date from the
+     * cluster, in seconds (default 30). Submitting and cancelling record a job at once.
+     */
+    recordSeconds?: number;
   };
 }

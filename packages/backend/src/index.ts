@@ -13,6 +13,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(
   import('@backstage/plugin-auth-backend-module-oauth2-proxy-provider'),
 );
+// `mlp login`: the mlp command line's OAuth client metadata (/api/auth/mlp-cli/client.json).
+backend.add(import('@internal/plugin-auth-backend-module-mlp-cli'));
 
 // Catalog: teams, models and resources from catalog/; errors in catalog files are logged.
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -54,6 +56,12 @@ backend.add(import('@internal/plugin-mlflow-backend'));
 backend.add(import('@internal/plugin-coder-backend'));
 // Training jobs as Argo Workflows in team namespaces, for the portal and the mlp CLI (/api/jobs).
 backend.add(import('@internal/plugin-jobs-backend'));
+// Model versions deployed as KServe InferenceServices, with approvals, rollback, lineage and an
+// audit trail (/api/deployments).
+backend.add(import('@internal/plugin-deployments-backend'));
+// Platform metrics for keepers: jobs, GPU-hours, queue wait, time to first job, adoption
+// (/api/platform-metrics), from the jobs plugin's records and the auth module's sign-ins.
+backend.add(import('@internal/plugin-platform-metrics-backend'));
 
 // Permissions: platform-team administers, everyone else reads and uses self-service.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -13,6 +13,7 @@ import { CoderConnections } from './services/CoderConnections';
 import { TokenCipher } from './services/TokenCipher';
 import { WorkspaceService } from './services/WorkspaceService';
 import { DatabaseCoderTokenStore } from './store/DatabaseCoderTokenStore';
+import { DatabaseWorkspaceUseStore } from './store/DatabaseWorkspaceUseStore';
 
 const NOT_CONFIGURED =
   'Coder is not configured for this portal: a platform keeper sets coder.baseUrl and coder.tokenEncryptionKey (see the guide "Operating the platform")';
@@ -60,10 +61,16 @@ export const coderPlugin = createBackendPlugin({
           client,
           coderUrl: settings.baseUrl,
         });
+        // The token store runs the plugin's migrations, the use records' table's too.
+        const uses = new DatabaseWorkspaceUseStore(
+          await deps.database.getClient(),
+        );
         const workspaces = new WorkspaceService({
           client,
           connections,
           settings,
+          uses,
+          logger: deps.logger,
           gate: new AllocationGate({
             admission: new GpuAdmission({
               quota: deps.quota,
@@ -79,6 +86,7 @@ export const coderPlugin = createBackendPlugin({
             permissions: deps.permissions,
             connections,
             workspaces,
+            uses,
             notConfigured: NOT_CONFIGURED,
           }),
         );

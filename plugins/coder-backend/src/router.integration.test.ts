@@ -1,4 +1,6 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
 import {
   backendRefusal,
   quotaAnswer,
@@ -289,6 +291,36 @@ describe('creating a workspace', () => {
     expect(
       (await until(amira, id, ws => ws.state === 'running')).body.state,
     ).toBe('running');
+    // The portal's record of what it did, for platform metrics (service calls only); the stop
+    // is not a use.
+    const uses = await request(portal.backend.server)
+      .get('/api/coder/uses?since=2026-01-01T00:00:00Z')
+      .set('Authorization', mockCredentials.service.header());
+    expect(uses.status).toBe(200);
+    expect(
+      uses.body.uses
+        .filter((u: { workspaceId: string }) => u.workspaceId === id)
+        .map((u: object) => ({ ...u, at: undefined })),
+    ).toEqual([
+      {
+        workspaceId: id,
+        workspaceName: 'bert-dev',
+        userEntityRef: `user:default/${amira.username}`,
+        team: 'nlp-team',
+        gpus: 2,
+        action: 'create',
+      },
+      {
+        workspaceId: id,
+        workspaceName: 'bert-dev',
+        userEntityRef: `user:default/${amira.username}`,
+        team: 'nlp-team',
+        gpus: 2,
+        action: 'start',
+      },
+    ]);
+    const asUser = await as(amira).get('/uses?since=2026-01-01T00:00:00Z');
+    expect(asUser.status).toBe(403);
 
     const del = await as(amira).post(`/workspaces/${id}/builds`, {
       transition: 'delete',

@@ -11,6 +11,7 @@ import {
   connectRequestSchema,
   createWorkspaceRequestSchema,
   listWorkspacesQuerySchema,
+  workspaceUsesQuerySchema,
 } from '@internal/plugin-coder-common';
 import { assertPermitted, parseInput } from '@internal/plugin-mlp-node';
 import express from 'express';
@@ -18,6 +19,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { CoderConnections } from './services/CoderConnections';
 import { WorkspaceService } from './services/WorkspaceService';
+import type { WorkspaceUseStore } from './store/WorkspaceUseStore';
 
 const workspaceId = z
   .string()
@@ -37,6 +39,7 @@ export function createRouter(options: {
   permissions: PermissionsService;
   connections?: CoderConnections;
   workspaces?: WorkspaceService;
+  uses?: WorkspaceUseStore;
   notConfigured: string;
 }): express.Router {
   const { httpAuth, permissions, connections, workspaces } = options;
@@ -96,6 +99,18 @@ export function createRouter(options: {
     res.json({
       templates: await workspaces.templates(principal.userEntityRef),
     });
+  });
+
+  // The portal's record of workspaces created and started, for platform metrics: service calls.
+  router.get('/uses', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const { since } = parseInput(
+      workspaceUsesQuerySchema,
+      req.query,
+      'query',
+      'parameter',
+    );
+    res.json({ uses: (await options.uses?.since(since)) ?? [] });
   });
 
   router.get('/quota', async (req, res) => {

@@ -73,3 +73,30 @@ export const buildRequestSchema = z
 export type WorkspaceTransition = z.infer<
   typeof buildRequestSchema
 >['transition'];
+
+/**
+ * The portal's record of a workspace it created or started for a user: platform metrics count
+ * workspaces used from these (GET /api/coder/uses?since=, service calls only).
+ */
+export const workspaceUseSchema = z.object({
+  workspaceId: z.string(),
+  workspaceName: z.string(),
+  userEntityRef: z.string(),
+  /** The team whose GPUs it used, when it asked for GPUs. */
+  team: z.string().optional(),
+  gpus: z.number().int().min(0),
+  action: z.enum(['create', 'start']),
+  at: z.string(),
+});
+
+export const workspaceUsesAnswerSchema = z.object({
+  uses: z.array(workspaceUseSchema),
+});
+
+export const workspaceUsesQuerySchema = z.object({
+  since: z
+    .string()
+    .refine(s => !Number.isNaN(Date.parse(s)), 'is not an ISO-8601 time'),
+});
+
+export type WorkspaceUse = z.infer<typeof workspaceUseSchema>;

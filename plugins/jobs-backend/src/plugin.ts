@@ -6,9 +6,13 @@ import { costBudgetServiceRef } from '@internal/plugin-cost-node';
 import { gpuQuotaReaderServiceRef } from '@internal/plugin-gpu-quota-node';
 import { jobsPermissions } from '@internal/plugin-jobs-common';
 import { GpuAdmission } from '@internal/plugin-mlp-admission-node';
-import { TeamAccess } from '@internal/plugin-mlp-node';
+import { scheduleLoggedTask, TeamAccess } from '@internal/plugin-mlp-node';
 import { KubeHttp, readKubeCluster } from '@internal/plugin-mlp-kube-node';
+import { MlflowClient, readMlflowServers } from '@internal/plugin-mlflow-node';
+import { DatabaseJobRecordStore } from './records/DatabaseJobRecordStore';
+import { JobRecorder } from './records/JobRecorder';
 import { createRouter } from './router';
+import { JobMlflowRuns } from './services/JobMlflowRuns';
 import { JobService } from './services/JobService';
 import { readJobsSettings } from './settings';
 
@@ -25,6 +29,8 @@ export const jobsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         userInfo: coreServices.userInfo,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         quota: gpuQuotaReaderServiceRef,
         budget: costBudgetServiceRef,
       },
@@ -37,21 +43,45 @@ export const jobsPlugin = createBackendPlugin({
           );
         }
         deps.permissionsRegistry.addPermissions(jobsPermissions);
+        const records = await DatabaseJobRecordStore.create({
+          database: deps.database,
+        });
+        // Each job's MLflow run, on the portal's first MLflow server.
+        const mlflow = readMlflowServers(deps.config)[0];
+        const runs = mlflow
+          ? new JobMlflowRuns(new MlflowClient(mlflow), deps.logger)
+          : undefined;
+        const recorder = new JobRecorder(records, deps.logger, { runs });
+        const service = new JobService({
+          kube: cluster ? new KubeHttp(cluster) : undefined,
+          admission: new GpuAdmission({
+            quota: deps.quota,
+            budget: deps.budget,
+            logger: deps.logger,
+          }),
+          access: new TeamAccess(deps.permissions, deps.userInfo),
+          settings,
+          logger: deps.logger,
+          recorder,
+          runs,
+        });
+        if (cluster) {
+          await scheduleLoggedTask({
+            scheduler: deps.scheduler,
+            logger: deps.logger,
+            id: 'jobs-records',
+            frequency: { seconds: settings.recordSeconds },
+            timeout: { minutes: 2 },
+            failure: 'recording the jobs failed; the next pass catches up',
+            run: () => recorder.pass(() => service.allJobs()),
+          });
+        }
         deps.httpRouter.use(
           createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            service: new JobService({
-              kube: cluster ? new KubeHttp(cluster) : undefined,
-              admission: new GpuAdmission({
-                quota: deps.quota,
-                budget: deps.budget,
-                logger: deps.logger,
-              }),
-              access: new TeamAccess(deps.permissions, deps.userInfo),
-              settings,
-              logger: deps.logger,
-            }),
+            service,
+            records,
           }),
         );
       },

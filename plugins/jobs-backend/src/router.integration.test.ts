@@ -132,6 +132,11 @@ describe('submitting a training job', () => {
       MLP_ARTIFACT_URI: `s3://ml-artifacts/${team}/${id}`,
       MLP_OUTPUT_ARTIFACTS: 'model.pt',
       MLP_JOB_ID: id,
+      // The MLflow run the portal made for the job, which its code logs into.
+      MLFLOW_RUN_ID: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(wf.spec.podMetadata.annotations).toMatchObject({
+      'mlplatform.dev/mlflow-run-id': env.MLFLOW_RUN_ID,
     });
     expect(wf.spec.podMetadata.labels).toMatchObject({
       'mlplatform.dev/team': team,

@@ -1,47 +1,44 @@
 import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   jobIdSchema,
+  jobRecordsQuerySchema,
   jobsReadPermission,
   jobsSubmitPermission,
   jobSubmissionSchema,
   listJobsQuerySchema,
 } from '@internal/plugin-jobs-common';
-import { assertPermitted, parseInput } from '@internal/plugin-mlp-node';
+import {
+  authorizedUser,
+  parseInput,
+  ServiceUnavailableError,
+} from '@internal/plugin-mlp-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import type { JobRecordStore } from './records/JobRecordStore';
 import { JobService } from './services/JobService';
-
-type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /** /api/jobs: training jobs of the signed-in user's teams (also what the mlp CLI calls). */
 export function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   service: JobService;
+  records?: JobRecordStore;
 }): express.Router {
-  const { httpAuth, permissions, service } = options;
+  const { httpAuth, permissions, service, records } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
-  const user = async (
-    req: express.Request,
-    permission: BasicPermission,
-  ): Promise<UserCredentials> => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await assertPermitted(
-      permissions,
-      credentials,
+  const user = (req: express.Request, permission: BasicPermission) =>
+    authorizedUser(
+      { httpAuth, permissions },
+      req,
       permission,
       'You may not do this with training jobs',
     );
-    return credentials;
-  };
   const idOf = (req: express.Request) =>
     parseInput(jobIdSchema, req.params.id, 'job id');
 
@@ -60,6 +57,23 @@ export function createRouter(options: {
       'parameter',
     );
     res.json({ jobs: await service.list(credentials, team) });
+  });
+
+  // The portal's records of jobs, for other plugins (platform metrics): service calls only.
+  router.get('/records', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const { since, ids } = parseInput(
+      jobRecordsQuerySchema,
+      req.query,
+      'query',
+      'parameter',
+    );
+    if (!records) {
+      throw new ServiceUnavailableError('the jobs plugin keeps no records');
+    }
+    res.json({
+      records: ids ? await records.byIds(ids) : await records.since(since!),
+    });
   });
 
   router.get('/:id', async (req, res) => {

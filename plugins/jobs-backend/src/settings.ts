@@ -13,6 +13,8 @@ const schema = z.object({
   artifactRoot: z.string().min(1).optional(),
   /** KWOK's simulated nodes: a job may say how its pods run (`simulate`). */
   simulatedCluster: z.boolean().default(false),
+  /** How often every job's record is brought up to date from the cluster, in seconds. */
+  recordSeconds: z.number().int().min(1).max(3600).default(30),
 });
 
 export type JobsSettings = z.infer<typeof schema> & {

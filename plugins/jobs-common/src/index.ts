@@ -4,5 +4,6 @@
  * @packageDocumentation
  */
 export * from './permissions';
+export * from './records';
 export * from './schemas';
 export * from './types';

@@ -44,7 +44,8 @@ export type Job = {
   estimatedCost: number;
   currency: string;
   reservationId?: string;
-  mlflow: { experiment: string; url?: string };
+  /** The job's MLflow experiment, and the run made for it (MLFLOW_RUN_ID in its pods). */
+  mlflow: { experiment: string; url?: string; runId?: string };
   /** Pods of the workflow, for logs. */
   pods: string[];
 };

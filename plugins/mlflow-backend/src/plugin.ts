@@ -4,8 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mlflowPermissions } from '@internal/plugin-mlflow-common';
 import { readMlflowServers } from '@internal/plugin-mlflow-node';
+import { PluginRequests, TeamAccess } from '@internal/plugin-mlp-node';
 import { createRouter } from './router';
 import { MlflowService } from './service/MlflowService';
+import { TeamRuns } from './service/TeamRuns';
 
 /** Experiments, runs and registered models of the configured MLflow servers, under /api/mlflow. */
 export const mlflowPlugin = createBackendPlugin({
@@ -19,6 +21,9 @@ export const mlflowPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
       async init(deps) {
         const servers = readMlflowServers(deps.config);
@@ -37,6 +42,15 @@ export const mlflowPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             service,
+            teamRuns: new TeamRuns({
+              mlflow: service,
+              jobs: new PluginRequests('jobs', {
+                discovery: deps.discovery,
+                auth: deps.auth,
+              }),
+              auth: deps.auth,
+              access: new TeamAccess(deps.permissions, deps.userInfo),
+            }),
           }),
         );
       },

@@ -6,11 +6,14 @@ import {
   mlflowReadPermission,
   runsQuerySchema,
   serverQuerySchema,
+  teamRunsQuerySchema,
 } from '@internal/plugin-mlflow-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MlflowService } from './service/MlflowService';
+import type { TeamRuns } from './service/TeamRuns';
+import { teamRunsCsv } from './service/teamRunsCsv';
 import { assertPermitted, parseInput } from '@internal/plugin-mlp-node';
 
 const runId = z
@@ -20,6 +23,13 @@ const metricKey = z
   .string()
   .regex(/^[\w./ -]{1,250}$/, 'must be a metric name such as val_loss');
 const modelName = z.string().min(1).max(500, 'at most 500 characters');
+const teamName = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    'must be a team name such as nlp-team',
+  )
+  .max(63);
 
 /** The optional `server` of a query, the only parameter most routes take. */
 function serverOf(query: unknown): string | undefined {
@@ -34,8 +44,9 @@ export function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   service: MlflowService;
+  teamRuns: TeamRuns;
 }): express.Router {
-  const { httpAuth, permissions, service } = options;
+  const { httpAuth, permissions, service, teamRuns } = options;
   const router = Router();
 
   router.use(async (req, _res, next) => {
@@ -58,6 +69,23 @@ export function createRouter(options: {
         parseInput(runsQuerySchema, req.query, 'query', 'parameter'),
       ),
     );
+  });
+
+  const teamRunsOf = async (req: express.Request) =>
+    teamRuns.list(
+      await httpAuth.credentials(req, { allow: ['user'] }),
+      parseInput(teamName, req.params.team, 'team'),
+      parseInput(teamRunsQuerySchema, req.query, 'query', 'parameter'),
+    );
+  router.get('/teams/:team/runs', async (req, res) => {
+    res.json(await teamRunsOf(req));
+  });
+  router.get('/teams/:team/runs.csv', async (req, res) => {
+    const answer = await teamRunsOf(req);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`${answer.team}-runs.csv`)
+      .send(teamRunsCsv(answer));
   });
 
   router.get('/runs/:runId', async (req, res) => {

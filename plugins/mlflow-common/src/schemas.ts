@@ -44,3 +44,37 @@ export const runsQuerySchema = z
 export type RunsQuery = z.infer<typeof runsQuerySchema>;
 
 export const serverQuerySchema = z.object({ server: serverName }).strict();
+
+export const RUN_STATUSES = [
+  'RUNNING',
+  'SCHEDULED',
+  'FINISHED',
+  'FAILED',
+  'KILLED',
+] as const;
+
+/** GET /teams/:team/runs: the runs of all of a team's experiments, newest first. */
+export const teamRunsQuerySchema = z
+  .object({
+    server: serverName,
+    status: z
+      .enum(RUN_STATUSES, {
+        error: `status: one of ${RUN_STATUSES.join(', ')}`,
+      })
+      .optional(),
+    /** A run tag and its value, `key=value`, e.g. `framework=sklearn`. */
+    tag: z
+      .string()
+      .regex(
+        /^[\w./-]{1,250}=[^'\\]{0,500}$/,
+        'tag: write it as key=value, e.g. framework=sklearn (no quote or backslash in the value)',
+      )
+      .transform(t => {
+        const at = t.indexOf('=');
+        return { key: t.slice(0, at), value: t.slice(at + 1) };
+      })
+      .optional(),
+  })
+  .strict();
+
+export type TeamRunsQuery = z.infer<typeof teamRunsQuerySchema>;

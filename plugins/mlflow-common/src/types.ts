@@ -109,3 +109,30 @@ export type ModelOverview = {
   /** champion, challenger, then the other aliases by name; empty when the model has none. */
   aliases: RegistryAlias[];
 };
+
+/**
+ * A run of one of a team's experiments, with what the training job that produced it used: its
+ * GPUs × the time its pods ran (GPU time) and its cost, from the portal's record of the job
+ * (through the run's `mlp.job_id` tag). Absent for runs no portal job made, and for users who
+ * may not see the team's cost.
+ */
+export type TeamRun = RunSummary & {
+  experimentId: string;
+  experimentName: string;
+  jobId?: string;
+  gpus?: number;
+  gpuSeconds?: number;
+  cost?: number;
+  currency?: string;
+};
+
+export type TeamRunsAnswer = {
+  server: string;
+  team: string;
+  experiments: Array<{ id: string; name: string }>;
+  runs: TeamRun[];
+  /** Whether GPU time and cost are shown: to the team's members and to platform keepers. */
+  jobFigures: boolean;
+  /** More runs match than the newest ones answered. */
+  truncated: boolean;
+};

@@ -43,6 +43,23 @@ export const runSchema = z.object({
       tags,
     })
     .optional(),
+  /** The datasets the run logged as inputs (mlflow.log_input). */
+  inputs: z
+    .object({
+      dataset_inputs: z
+        .array(
+          z.object({
+            dataset: z.object({
+              name: z.string(),
+              digest: z.string().optional(),
+              source_type: z.string().optional(),
+              source: z.string().optional(),
+            }),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
 });
 export type MlflowRun = z.infer<typeof runSchema>;
 
@@ -99,6 +116,9 @@ type Request = {
   what: string;
 };
 
+const tagList = (t: Record<string, string>) =>
+  Object.entries(t).map(([key, value]) => ({ key, value }));
+
 /**
  * A typed client of MLflow's REST API (2.0 paths and MLflow 3's logged models). Every call takes
  * one request path: credentials are added here and never leave the backend; answers are checked
@@ -128,6 +148,86 @@ export class MlflowClient {
       z.object({ experiment: experimentSchema }),
     );
     return body.experiment;
+  }
+
+  /** Experiments matching MLflow's experiment filter, e.g. `name LIKE 'nlp-team/%'`. */
+  async searchExperiments(request: {
+    filter: string;
+    maxResults: number;
+    pageToken?: string;
+  }) {
+    return this.call(
+      {
+        method: 'POST',
+        path: 'experiments/search',
+        body: {
+          filter: request.filter,
+          max_results: request.maxResults,
+          view_type: 'ACTIVE_ONLY',
+          page_token: request.pageToken,
+        },
+        what: `search experiments (${request.filter})`,
+      },
+      z.object({
+        experiments: z.array(experimentSchema).optional(),
+        next_page_token: z.string().optional(),
+      }),
+    );
+  }
+
+  /** Makes an experiment; answers its id. */
+  async createExperiment(name: string, experimentTags: Record<string, string>) {
+    const body = await this.call(
+      {
+        method: 'POST',
+        path: 'experiments/create',
+        body: { name, tags: tagList(experimentTags) },
+        what: `create experiment ${name}`,
+      },
+      z.object({ experiment_id: z.string() }),
+    );
+    return body.experiment_id;
+  }
+
+  /** Starts a run (status RUNNING) that a job's code then logs to; answers it. */
+  async createRun(request: {
+    experimentId: string;
+    runName: string;
+    startTime: number;
+    tags: Record<string, string>;
+  }) {
+    const body = await this.call(
+      {
+        method: 'POST',
+        path: 'runs/create',
+        body: {
+          experiment_id: request.experimentId,
+          run_name: request.runName,
+          start_time: request.startTime,
+          tags: tagList(request.tags),
+        },
+        what: `create a run in experiment ${request.experimentId}`,
+      },
+      z.object({ run: runSchema }),
+    );
+    return body.run;
+  }
+
+  /** Ends a run: FINISHED, FAILED or KILLED, at `endTime` (ms). */
+  async updateRun(
+    runId: string,
+    status: 'FINISHED' | 'FAILED' | 'KILLED',
+    endTime: number,
+  ) {
+    await this.call(
+      {
+        method: 'POST',
+        path: 'runs/update',
+        body: { run_id: runId, status, end_time: endTime },
+        what: `end run ${runId}`,
+      },
+      z.object({}).passthrough(),
+    );
   }
 
   async searchRuns(request: {
@@ -263,6 +363,38 @@ export class MlflowClient {
         method: 'GET',
         path: `model-versions/get?${new URLSearchParams({ name, version })}`,
         what: `read version ${version} of ${name}`,
+      },
+      z.object({ model_version: modelVersionSchema }),
+    );
+    return body.model_version;
+  }
+
+  /**
+   * Where a version's files are: the artifact store's URI (for an MLflow 3 version whose source
+   * is `models:/m-...`, the logged model's artifacts), which a model server downloads from.
+   */
+  async getModelVersionDownloadUri(name: string, version: string) {
+    const body = await this.call(
+      {
+        method: 'GET',
+        path: `model-versions/get-download-uri?${new URLSearchParams({
+          name,
+          version,
+        })}`,
+        what: `find the files of version ${version} of ${name}`,
+      },
+      z.object({ artifact_uri: z.string() }),
+    );
+    return body.artifact_uri;
+  }
+
+  /** The version an alias of a registered model points at. */
+  async getModelVersionByAlias(name: string, alias: string) {
+    const body = await this.call(
+      {
+        method: 'GET',
+        path: `registered-models/alias?${new URLSearchParams({ name, alias })}`,
+        what: `read alias ${alias} of ${name}`,
       },
       z.object({ model_version: modelVersionSchema }),
     );

@@ -5,6 +5,7 @@ import {
   mlflowContent,
   modelRegistryCard,
   registryDocsAddon,
+  teamExperimentsContent,
 } from './extensions';
 
 export const mlflowPlugin = createFrontendPlugin({
@@ -14,6 +15,7 @@ export const mlflowPlugin = createFrontendPlugin({
   extensions: [
     mlflowApi,
     mlflowContent,
+    teamExperimentsContent,
     modelRegistryCard,
     latestRunsCard,
     registryDocsAddon,

@@ -22,6 +22,8 @@ export type GpuAllocation = {
   hours: number;
   /** What the budget reservation is for, e.g. `training job bert-x2`. */
   reference?: string;
+  /** GPUs each pod asks for, when the GPUs run as several pods (a deployment's replicas). */
+  perPod?: number;
 };
 
 /** How a caller words a refusal: its field names and advice differ (a job, a workspace). */
@@ -99,7 +101,7 @@ export class GpuAdmission {
       throw new ConflictError(`team: ${answer.message}`);
     }
     const figures = answer.quota.resources.find(r => r.resource === resource);
-    const misfit = gpuMisfit(figures, gpus);
+    const misfit = gpuMisfit(figures, gpus, allocation.perPod);
     if (misfit) {
       throw new GpuMisfitError(options.wording(misfit, allocation), misfit);
     }

@@ -41,3 +41,26 @@ describe('the fit check', () => {
     });
   });
 });
+
+describe('the fit check for work of several pods', () => {
+  it('holds the per-job maximum against one pod, the free GPUs against all of them', () => {
+    // 3 replicas of 2 GPUs: each pod within the maximum of 2, 6 GPUs within the 6 free
+    expect(gpuMisfit(figures(8, 2, 2), 6, 2)).toBeUndefined();
+    expect(gpuMisfit(figures(8, 2, 2), 6, 3)).toEqual({
+      reason: 'per-job-maximum',
+      max: 2,
+      figures: figures(8, 2, 2),
+    });
+    expect(gpuMisfit(figures(8, 3, 2), 6, 2)).toEqual({
+      reason: 'no-free-gpus',
+      figures: figures(8, 3, 2),
+    });
+  });
+
+  it('checks the pod size even when no more GPUs are needed in all (a same-size update)', () => {
+    expect(gpuMisfit(figures(8, 8, 2), 0, 2)).toBeUndefined();
+    expect(gpuMisfit(figures(8, 8, 2), 0, 4)).toMatchObject({
+      reason: 'per-job-maximum',
+    });
+  });
+});

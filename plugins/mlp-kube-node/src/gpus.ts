@@ -26,7 +26,11 @@ type Container = {
 };
 export type Pod = KubeObject & {
   metadata: KubeObject['metadata'] & { deletionTimestamp?: string };
-  spec?: { containers?: Container[]; initContainers?: Container[] };
+  spec?: {
+    containers?: Container[];
+    initContainers?: Container[];
+    nodeName?: string;
+  };
   status?: {
     phase?: string;
     startTime?: string;

@@ -1,5 +1,7 @@
 import type {
   BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -37,6 +39,21 @@ export async function assertPermitted(
   if (!(await permitted(permissions, credentials, permission))) {
     throw new NotAllowedError(`${refusal} (permission ${permission.name})`);
   }
+}
+
+/**
+ * The signed-in user behind a router's request (anything else is refused by httpAuth), refused
+ * with `refusal (permission <name>)` (403) unless the permission is granted.
+ */
+export async function authorizedUser(
+  deps: { httpAuth: HttpAuthService; permissions: PermissionsService },
+  req: Parameters<HttpAuthService['credentials']>[0],
+  permission: BasicPermission,
+  refusal: string,
+): Promise<BackstageCredentials<BackstageUserPrincipal>> {
+  const credentials = await deps.httpAuth.credentials(req, { allow: ['user'] });
+  await assertPermitted(deps.permissions, credentials, permission, refusal);
+  return credentials;
 }
 
 /**

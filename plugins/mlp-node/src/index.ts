@@ -12,6 +12,7 @@ export { refusalOf } from './refusalOf';
 export { scheduleLoggedTask } from './scheduleLoggedTask';
 export {
   assertPermitted,
+  authorizedUser,
   isUserCredentials,
   permitted,
   TeamAccess,

@@ -2,21 +2,11 @@ import type { ReactNode } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { Progress } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { useReadableTables } from './readableTables';
 import { ErrorState } from './states';
 
 /** Where a home card leads: its full page. */
 export type HomeCardLink = { to: string; label: string };
-
-const useStyles = makeStyles({
-  // Narrow cards scroll their tables sideways rather than break a header or a value in the
-  // middle of a word ("Runtim e", "FINIS HED").
-  body: {
-    overflowX: 'auto',
-    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
-    '& th': { whiteSpace: 'nowrap' },
-  },
-});
 
 /**
  * One card of the home page: a title, what it is about, and a link to the page that shows all
@@ -29,14 +19,14 @@ export function HomeCard(props: {
   children: ReactNode;
 }) {
   const { title, subheader, link, children } = props;
-  const classes = useStyles();
+  const classes = useReadableTables();
   return (
     <InfoCard
       title={title}
       subheader={subheader}
       deepLink={link ? { title: link.label, link: link.to } : undefined}
     >
-      <section aria-label={title} className={classes.body}>
+      <section aria-label={title} className={classes.area}>
         {children}
       </section>
     </InfoCard>

@@ -1,7 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import { formatMoney } from './money';
 import { responseStatus } from './responseStatus';
-import { formatAgo, formatDateTime } from './time';
+import { formatAgo, formatDateTime, formatDuration } from './time';
+import { userName } from './userName';
 
 describe('formatAgo', () => {
   const now = Date.parse('2026-11-15T12:00:00Z');
@@ -45,5 +46,29 @@ describe('responseStatus', () => {
     );
     expect(responseStatus(answer)).toBe(404);
     expect(responseStatus(new Error('network'))).toBeUndefined();
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [undefined, '—'],
+    [42.4, '42 s'],
+    [720, '12 min'],
+    [250, '4 min 10 s'],
+    [3 * 3600 + 5 * 60, '3 h 5 min'],
+    [52 * 3600, '2 days 4 h'],
+    [48 * 3600 + 59, '2 days'],
+  ])('writes %p s as %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
+  });
+});
+
+describe('userName', () => {
+  it.each([
+    ['user:default/amira.haddad', 'amira.haddad'],
+    ['', 'unknown'],
+    ['plain', 'plain'],
+  ])('names %p %p', (ref, name) => {
+    expect(userName(ref)).toBe(name);
   });
 });

@@ -14,9 +14,13 @@ export {
   teamPagePath,
   type EntityTeam,
 } from './teamOfEntity';
+export { useSlotAfterSection, useSlotAfterTitle } from './docsSlots';
+export { Figures } from './Figures';
 export { formatMoney } from './money';
+export { useReadableTables } from './readableTables';
 export { responseStatus } from './responseStatus';
-export { formatAgo, formatDateTime } from './time';
+export { userName } from './userName';
+export { formatAgo, formatDateTime, formatDuration } from './time';
 export { usePageHref } from './usePageHref';
 export { usePageVisible } from './usePageVisible';
 export {

@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="mlp",
         description=(
-            "The ML platform portal from the terminal: GPU quota, cost and training jobs. "
+            "The ML platform portal from the terminal: GPU quota, cost, training jobs and model "
+            "deployments. "
             "Start with `mlp login`."
         ),
         epilog=(
@@ -63,16 +64,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     login = command(
         "login",
-        "log in to the portal and keep the token",
-        "Log in to the portal. The token is the one the portal shows on its Jobs page "
-        f"(\"Use the mlp CLI\"). Both are asked for when not given; {config.ENV_URL} and "
-        f"{config.ENV_TOKEN} give them in CI. The login is kept in "
+        "log in to the portal once, approving in the browser",
+        "Log in to the portal: mlp opens your browser on the portal, you approve there, and the "
+        "login lasts (30 days unused by default, renewed by each use) until you revoke it or run "
+        "mlp logout. On a remote shell use --no-browser: open the address it prints on any "
+        "computer, approve, and paste the address the browser then fails to open. "
+        f"--token (or {config.ENV_TOKEN}, with {config.ENV_URL}) logs in with a token instead, "
+        f"e.g. a portal token; automation uses {config.ENV_SERVICE_TOKEN} instead. The login is kept in "
         "$XDG_CONFIG_HOME/mlp/config.json (~/.config/mlp/config.json), readable by you only.",
     )
     login.add_argument("--url", help="the portal's address, e.g. https://portal.example.com")
     login.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="print the approval address instead of opening a browser (remote shells)",
+    )
+    login.add_argument(
         "--token",
-        help="the token from the portal's Jobs page (\"Use the mlp CLI\"); asked for when left out",
+        help="log in with this portal token instead of the browser",
     )
 
     command("logout", "forget the stored login")
@@ -83,6 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     cost = command("cost", "the team's GPU cost in a month, and its budget")
     cost.add_argument("--team", help="the team (default: your only team)")
     cost.add_argument("--month", metavar="YYYY-MM", help="the month (default: the current one, UTC)")
+
+    metrics = command(
+        "metrics",
+        "the platform's adoption figures (platform keepers)",
+        "Jobs submitted, succeeded and failed, users, GPU-hours, runtime, queue wait, adoption "
+        "and time to first job, overall, per team and per week, from the portal's own records. "
+        "Platform keepers only.",
+    )
+    metrics.add_argument("--days", default="30", help="the window: 7, 30 or 90 days (default: 30)")
 
     train = command(
         "train",
@@ -123,6 +141,47 @@ def build_parser() -> argparse.ArgumentParser:
 
     jobs = command("jobs", "the team's jobs, newest first")
     jobs.add_argument("--team", help="the team (default: all your teams)")
+
+    deploy = command(
+        "deploy",
+        "deploy a registered model's version to staging or production",
+        "Deploy a version of a registered model (MLflow), named by number (--version) or alias "
+        "(--alias). Staging goes live at once; production waits for a platform keeper or the "
+        "team's lead to approve it (mlp approve), never the one who asked. The portal checks "
+        "the team's GPU quota and budget first.",
+    )
+    deploy.add_argument("model", metavar="MODEL", help="the registered model, e.g. support-ticket-classifier")
+    which = deploy.add_mutually_exclusive_group()
+    which.add_argument("--version", metavar="N", help="the version number, e.g. 3")
+    which.add_argument("--alias", help="the alias naming the version, e.g. champion")
+    deploy.add_argument("--env", required=True, metavar="ENV", help="staging or production")
+    deploy.add_argument("--replicas", default="1", metavar="N", help="copies of the model serving, 1 or more (default: 1)")
+    deploy.add_argument("--gpu", default="0", metavar="N", help="GPUs per replica, 0 or more (default: 0)")
+
+    command("deployments", "a model's endpoints and deployments").add_argument(
+        "model", metavar="MODEL", help="the registered model, e.g. support-ticket-classifier"
+    )
+
+    rollback = command(
+        "rollback",
+        "serve the version an environment served before again",
+        "Serve again the version the environment served before the current one (no approval "
+        "needed, also in production).",
+    )
+    rollback.add_argument("model", metavar="MODEL", help="the registered model")
+    rollback.add_argument("--env", required=True, metavar="ENV", help="staging or production")
+
+    approve = command(
+        "approve",
+        "approve a production deploy (platform keepers and the team's lead)",
+        "Approve a production deploy waiting for approval: it goes live. Platform keepers and the "
+        "team's lead approve, never the one who asked for it.",
+    )
+    approve.add_argument("deployment", metavar="ID", help="the deployment id mlp deploy or mlp deployments prints")
+
+    reject = command("reject", "reject a production deploy waiting for approval")
+    reject.add_argument("deployment", metavar="ID", help="the deployment id mlp deploy or mlp deployments prints")
+    reject.add_argument("--reason", required=True, metavar="TEXT", help="why, at most 500 characters")
     return parser
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
 import socket
 import urllib.error
@@ -17,6 +18,7 @@ import urllib.request
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union, cast
 
 from . import __version__, config, validation
+from .credentials import Credentials
 from .errors import (
     AuthenticationFailed,
     InvalidInput,
@@ -28,10 +30,16 @@ from .errors import (
     Rejected,
 )
 from .models import (
+    AuditEvent,
     BudgetStatus,
     CostSummary,
+    Deployment,
+    DeployResult,
     Job,
+    Lineage,
     Me,
+    ModelDeployments,
+    PlatformMetrics,
     QuotaRequest,
     QuotaStatus,
     SubmittedJob,
@@ -42,15 +50,18 @@ __all__ = ["Client", "TOKEN_REFUSED"]
 #: What to do when the portal refuses the token.
 TOKEN_REFUSED = "the portal refused your token (it may have expired): run mlp login"
 
-_FIELD_IN_MESSAGE = re.compile(r"^Invalid [^:]*: ([A-Za-z_][\w.]*): ")
+#: The field a 400 names: "Invalid job: gpus: ..." (a request's schema) or "model: ..." (a check
+#: of the Deployments API).
+_FIELD_IN_MESSAGE = re.compile(r"^(?:Invalid [^:]*: ([A-Za-z_][\w.]*)|([a-z][\w.]*)): ")
 
 
 class Client:
-    """The portal's APIs for GPU quota, cost and training jobs.
+    """The portal's APIs for GPU quota, cost, training jobs and model deployments.
 
     ``url`` and ``token`` default to ``MLP_PORTAL_URL``/``MLP_TOKEN``, then to
-    what ``mlp login`` stored; :class:`~mlp.errors.NotLoggedIn` when neither
-    has them.
+    what ``mlp login`` stored (renewed by itself); :class:`~mlp.errors.NotLoggedIn`
+    when neither has them. Without a token, ``MLP_SERVICE_TOKEN`` (automation)
+    signs in as its service account.
     """
 
     def __init__(
@@ -60,6 +71,21 @@ class Client:
         *,
         timeout: float = 30.0,
     ) -> None:
+        service_token = (
+            None
+            if token or os.environ.get(config.ENV_TOKEN)
+            else os.environ.get(config.ENV_SERVICE_TOKEN)
+        )
+        if service_token:
+            # Automation: the service token signs in as its user for each short-lived user token.
+            stored = config.load()
+            service_url = url or os.environ.get(config.ENV_URL) or (stored.url if stored else None)
+            if not service_url:
+                raise NotLoggedIn(f"{config.ENV_SERVICE_TOKEN} is set: set {config.ENV_URL} too")
+            self.url = validation.portal_url(service_url, "url")
+            self._credentials = Credentials.for_service(self.url, service_token)
+            self.timeout = timeout
+            return
         found_url, found_token = config.resolve(url, token)
         if not found_url or not found_token:
             raise NotLoggedIn(
@@ -67,7 +93,10 @@ class Client:
                 f"(or set {config.ENV_URL} and {config.ENV_TOKEN})"
             )
         self.url = validation.portal_url(found_url, "url")
-        self._token = found_token
+        # A stored browser login renews itself; a given or MLP_TOKEN token is used as it is.
+        stored = config.load() if not token and not os.environ.get(config.ENV_TOKEN) else None
+        from_storage = stored is not None and stored.token == found_token and stored.url == found_url
+        self._credentials = Credentials(found_token, stored if from_storage else None)
         self.timeout = timeout
 
     def __repr__(self) -> str:
@@ -78,6 +107,12 @@ class Client:
     def me(self) -> Me:
         """The user the token stands for and their teams."""
         return cast(Me, self._request("GET", ["gpu-quota", "me"]))
+
+    def report_login_host(self, login_id: str, host: str) -> None:
+        """Names the computer of a browser login on the portal's CLI access page (mlp login does)."""
+        self._request(
+            "PUT", ["auth", "mlp-cli", "sessions", login_id, "host"], body={"host": host}
+        )
 
     # --- GPU quota -----------------------------------------------------------
 
@@ -105,6 +140,16 @@ class Client:
         return cast(QuotaRequest, self._request("POST", ["gpu-quota", "requests"], body=body))
 
     # --- cost ----------------------------------------------------------------
+
+    # --- platform metrics (platform keepers) -------------------------------------
+
+    def platform_metrics(self, days: int = 30) -> PlatformMetrics:
+        """Jobs, GPU-hours, queue wait, adoption and time to first job over 7, 30 or 90 days."""
+        window = validation.metrics_days(days, "days")
+        return cast(
+            PlatformMetrics,
+            self._request("GET", ["platform-metrics", "summary"], query={"days": str(window)}),
+        )
 
     def team_cost(self, team: str, month: Optional[str] = None) -> CostSummary:
         """The team's GPU cost in a ``YYYY-MM`` month (UTC; the current one by default)."""
@@ -200,6 +245,125 @@ class Client:
         answer = self._request("DELETE", ["jobs", validation.job_id(id, "id")])
         return cast(Job, answer["job"])
 
+    # --- model deployments ---------------------------------------------------
+
+    def deploy(
+        self,
+        model: str,
+        *,
+        version: Optional[Union[int, str]] = None,
+        alias: Optional[str] = None,
+        environment: str = "staging",
+        replicas: int = 1,
+        gpus: int = 0,
+    ) -> DeployResult:
+        """Deploys a version of a registered model, named by number or alias (exactly one).
+
+        Answers the deployment and, when it holds GPUs (``gpus`` per replica), the budget
+        reserved for them. Staging goes live at once; production waits for a platform keeper
+        or the team's lead to approve it (status ``pending-approval``, no budget yet). Over the
+        team's GPU quota or budget: :class:`~mlp.errors.Rejected`; an unknown model, version
+        or alias, or more replicas than the team may have: :class:`~mlp.errors.InvalidInput`
+        naming it (``field``).
+        """
+        body: Dict[str, Any] = {"model": validation.model_name(model, "model")}
+        number, named = validation.version_or_alias(version, alias, ("version", "alias"))
+        if number is not None:
+            body["version"] = number
+        if named is not None:
+            body["alias"] = named
+        body["environment"] = validation.environment(environment, "environment")
+        body["replicas"] = validation.replicas(replicas, "replicas")
+        body["gpus"] = validation.gpus_per_replica(gpus, "gpus")
+        return cast(DeployResult, self._request("POST", ["deployments"], body=body))
+
+    def deploy_model(
+        self,
+        model: str,
+        *,
+        version: Optional[Union[int, str]] = None,
+        alias: Optional[str] = None,
+        environment: str = "staging",
+        replicas: int = 1,
+        gpus: int = 0,
+    ) -> Deployment:
+        """:meth:`deploy`, answering the deployment alone.
+
+        A production deploy is a normal answer with ``status`` ``'pending-approval'``.
+        """
+        return self.deploy(
+            model,
+            version=version,
+            alias=alias,
+            environment=environment,
+            replicas=replicas,
+            gpus=gpus,
+        )["deployment"]
+
+    def deployments(self, model: str) -> ModelDeployments:
+        """The model's deployments (newest first) and what each environment's endpoint serves."""
+        name = validation.model_name(model, "model")
+        return cast(ModelDeployments, self._request("GET", ["deployments", "models", name]))
+
+    def deployment(self, id: str) -> Deployment:
+        """One deployment; :class:`~mlp.errors.NotFound` when there is none with that id."""
+        return cast(
+            Deployment,
+            self._request("GET", ["deployments", validation.deployment_id(id, "id")]),
+        )
+
+    def rollback(self, model: str, environment: str) -> Deployment:
+        """Serves the version the environment served before the current one again.
+
+        :class:`~mlp.errors.Rejected` when it serves nothing, or served no other version before.
+        """
+        name = validation.model_name(model, "model")
+        body = {"environment": validation.environment(environment, "environment")}
+        answer = self._request("POST", ["deployments", "models", name, "rollback"], body=body)
+        return cast(Deployment, answer["deployment"])
+
+    def approve_deployment(self, id: str) -> Deployment:
+        """Approves a production deploy waiting for approval: it goes live.
+
+        Platform keepers and the team's lead approve, never the one who asked for it
+        (:class:`~mlp.errors.PermissionDenied`).
+        """
+        answer = self._request(
+            "POST", ["deployments", validation.deployment_id(id, "id"), "approve"], body={}
+        )
+        return cast(Deployment, answer["deployment"])
+
+    def reject_deployment(self, id: str, reason: str) -> Deployment:
+        """Rejects a production deploy waiting for approval, saying why."""
+        answer = self._request(
+            "POST",
+            ["deployments", validation.deployment_id(id, "id"), "reject"],
+            body={"reason": validation.reason(reason, "reason")},
+        )
+        return cast(Deployment, answer["deployment"])
+
+    def lineage(self, model: str, version: Optional[Union[int, str]] = None) -> Lineage:
+        """Dataset, training job, MLflow run and deployments behind a version of the model.
+
+        Without ``version``: the version live in production, else the one deployed last.
+        """
+        name = validation.model_name(model, "model")
+        query = (
+            {"version": validation.model_version(version, "version")}
+            if version is not None
+            else None
+        )
+        return cast(
+            Lineage,
+            self._request("GET", ["deployments", "models", name, "lineage"], query=query),
+        )
+
+    def deployment_audit(self, model: str) -> List[AuditEvent]:
+        """The model's deployment audit trail: requested, approved, deployed, rolled back, ..."""
+        name = validation.model_name(model, "model")
+        answer = self._request("GET", ["deployments", "models", name, "audit"])
+        return cast(List[AuditEvent], answer["events"])
+
     # --- the one way to the portal --------------------------------------------
 
     def _team(self, team: Optional[str]) -> str:
@@ -216,7 +380,25 @@ class Client:
         body: Optional[Mapping[str, Any]] = None,
         text: bool = False,
     ) -> Any:
-        """Sends ``method /api/<path>`` and returns the JSON answer (or text).
+        """Sends ``method /api/<path>``; a refused stored login is renewed once and sent again."""
+        try:
+            return self._send(method, path, query=query, body=body, text=text)
+        except AuthenticationFailed:
+            if not self._credentials.renewable:
+                raise
+        self._credentials.renew()
+        return self._send(method, path, query=query, body=body, text=text)
+
+    def _send(
+        self,
+        method: str,
+        path: Sequence[str],
+        *,
+        query: Optional[Mapping[str, str]] = None,
+        body: Optional[Mapping[str, Any]] = None,
+        text: bool = False,
+    ) -> Any:
+        """Sends ``method /api/<path>`` once and returns the JSON answer (or text).
 
         Raises :class:`~mlp.errors.PortalUnreachable` when nothing (or not the
         portal's API) answers, and the matching :class:`~mlp.errors.MlpError`
@@ -227,7 +409,7 @@ class Client:
         if query:
             target += "?" + urllib.parse.urlencode(query)
         headers = {
-            "Authorization": f"Bearer {self._token}",
+            "Authorization": f"Bearer {self._credentials.token()}",
             "Accept": "text/plain" if text else "application/json",
             "User-Agent": f"mlp-platform/{__version__}",
         }
@@ -312,7 +494,7 @@ class Client:
             return InvalidInput(
                 message,
                 status,
-                field=found.group(1) if found else None,
+                field=(found.group(1) or found.group(2)) if found else None,
                 portal_message=portal_message,
             )
         if status in (502, 503, 504) and portal_message is None:

@@ -10,18 +10,18 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import re
+import socket
 import sys
+import webbrowser
 from typing import Callable, Dict, Optional
 
-from . import config, validation
+from . import config, oauth, validation
 from . import format as fmt
 from .client import Client
 from .errors import AuthenticationFailed, InvalidInput, MlpError
 
 __all__ = ["COMMANDS"]
-
-TOKEN_SOURCE = "the portal's Jobs page, \"Use the mlp CLI\""
-
 
 def _ask(prompt: str, field: str, env: str, secret: bool = False) -> str:
     if not sys.stdin or not sys.stdin.isatty():
@@ -43,27 +43,99 @@ def login(args: argparse.Namespace) -> int:
         url = answer or default
     url = validation.portal_url(url, "--url")
     token: Optional[str] = args.token or os.environ.get(config.ENV_TOKEN)
-    if not token:
-        token = _ask(f"Token (from {TOKEN_SOURCE}): ", "--token", config.ENV_TOKEN, secret=True)
-    token = validation.token(token, "--token")
+    if token:
+        return _login_with_token(url, validation.token(token, "--token"))
+    return _login_in_browser(url, no_browser=args.no_browser)
 
+
+def _login_with_token(url: str, token: str) -> int:
+    if token.startswith(config.SERVICE_TOKEN_PREFIX):
+        # A service token is not a bearer token: it signs in for one each time mlp runs.
+        raise InvalidInput.of(
+            "--token",
+            f"this is a service token: set {config.ENV_SERVICE_TOKEN} (with {config.ENV_URL}) "
+            "where mlp runs instead of logging in with it",
+        )
     try:
         me = Client(url, token).me()
     except AuthenticationFailed as refused:
         raise AuthenticationFailed(
             f"the portal at {url} refused this token (it may have expired): "
-            f"copy a fresh one from {TOKEN_SOURCE}, and run mlp login again",
+            "run mlp login without --token to log in in the browser",
             refused.status,
             portal_message=refused.portal_message,
         ) from None
     config.save(config.Login(url=url, token=token, user=me["userEntityRef"], teams=list(me["teams"])))
-    teams = ", ".join(me["teams"]) or "none"
-    print(f"Logged in to {url} as {me['userEntityRef']} (teams: {teams})")
+    _logged_in(url, me)
     return 0
+
+
+def _login_in_browser(url: str, no_browser: bool) -> int:
+    authorization = oauth.start_authorization(url)
+    print(f"Approve mlp in the portal: {authorization.approval_url}", flush=True)
+    opened = False if no_browser else webbrowser.open(authorization.approval_url)
+    if not opened:
+        print(
+            "Open that address in a browser where you use the portal. When the browser is on "
+            "another computer, it then fails to open an http://127.0.0.1 address: copy that whole "
+            "address from its address bar and paste it here.",
+            flush=True,
+        )
+        if sys.stdin and sys.stdin.isatty():
+            oauth.run_paste_reader(authorization, "Address (or wait for the browser): ")
+    tokens = authorization.wait()
+    client = Client(url, tokens.access_token)
+    me = client.me()
+    previous = config.load()
+    config.save(
+        config.Login(
+            url=url,
+            token=tokens.access_token,
+            user=me["userEntityRef"],
+            teams=list(me["teams"]),
+            refresh_token=tokens.refresh_token,
+            issuer=authorization.issuer,
+            expires_at=tokens.expires_at,
+        )
+    )
+    _logged_in(url, me)
+    if previous is not None and previous.renewable:
+        # The login this one replaces would otherwise stay valid, unused, until it expires.
+        try:
+            oauth.revoke(previous.issuer, previous.refresh_token)
+        except MlpError:
+            pass
+    host = _host_name()
+    try:
+        # The refresh token is "<login id>.<secret>"; the id names the login on the portal.
+        client.report_login_host(tokens.refresh_token.split(".", 1)[0], host)
+    except MlpError as e:
+        print(f"Note: the portal's CLI access page will not show this computer's name ({e.message})")
+    print(
+        f"The login renews itself; see or revoke it on the portal's CLI access page (as {host}), "
+        "or with mlp logout."
+    )
+    return 0
+
+
+def _host_name() -> str:
+    """This computer's name as the CLI access page may show it."""
+    name = re.sub(r"[^\w.@:-]", "-", socket.gethostname())[:100].strip("-")
+    return name or "unknown-host"
+
+
+def _logged_in(url: str, me: Dict) -> None:
+    teams = ", ".join(me["teams"]) or "none"
+    print(f"Logged in to {url} as {me['userEntityRef']} (teams: {teams})", flush=True)
 
 
 def logout(args: argparse.Namespace) -> int:
     path = config.config_path()
+    stored = config.load()
+    if stored is not None and stored.renewable:
+        # Revoked on the portal first, so a copy of the file is no use either.
+        oauth.revoke(stored.issuer, stored.refresh_token)
+        print(f"Revoked the login on {stored.url}")
     if config.delete():
         print(f"Logged out: removed {path}")
     else:
@@ -99,6 +171,12 @@ def cost(args: argparse.Namespace) -> int:
     # The portal keeps budget status for the current month only.
     budget = client.budget_status(name) if month == validation.current_month() else None
     print(fmt.cost_report(summary, month, budget))
+    return 0
+
+
+def metrics(args: argparse.Namespace) -> int:
+    days = validation.metrics_days(args.days, "--days")
+    print(fmt.metrics_report(Client().platform_metrics(days)))
     return 0
 
 
@@ -173,14 +251,59 @@ def cancel(args: argparse.Namespace) -> int:
     return 0
 
 
+def deploy(args: argparse.Namespace) -> int:
+    model = validation.model_name(args.model, "MODEL")
+    version, alias = validation.version_or_alias(args.version, args.alias, ("--version", "--alias"))
+    environment = validation.environment(args.env, "--env")
+    replicas = validation.replicas(args.replicas, "--replicas")
+    gpus = validation.gpus_per_replica(args.gpu, "--gpu")
+    result = Client().deploy(
+        model, version=version, alias=alias, environment=environment, replicas=replicas, gpus=gpus
+    )
+    print(fmt.deployed_report(result))
+    return 0
+
+
+def deployments(args: argparse.Namespace) -> int:
+    model = validation.model_name(args.model, "MODEL")
+    print(fmt.deployments_report(Client().deployments(model)))
+    return 0
+
+
+def rollback(args: argparse.Namespace) -> int:
+    model = validation.model_name(args.model, "MODEL")
+    environment = validation.environment(args.env, "--env")
+    print(fmt.rolled_back_report(Client().rollback(model, environment)))
+    return 0
+
+
+def approve(args: argparse.Namespace) -> int:
+    deployment_id = validation.deployment_id(args.deployment, "ID")
+    print(fmt.approved_report(Client().approve_deployment(deployment_id)))
+    return 0
+
+
+def reject(args: argparse.Namespace) -> int:
+    deployment_id = validation.deployment_id(args.deployment, "ID")
+    reason = validation.reason(args.reason, "--reason")
+    print(fmt.rejected_report(Client().reject_deployment(deployment_id, reason)))
+    return 0
+
+
 COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
     "login": login,
     "logout": logout,
     "quota": quota,
     "cost": cost,
+    "metrics": metrics,
     "train": train,
     "status": status,
     "logs": logs,
     "jobs": jobs,
     "cancel": cancel,
+    "deploy": deploy,
+    "deployments": deployments,
+    "rollback": rollback,
+    "approve": approve,
+    "reject": reject,
 }

@@ -8,25 +8,34 @@ what is stored, for CI.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 __all__ = [
     "ENV_URL",
     "ENV_TOKEN",
+    "ENV_SERVICE_TOKEN",
+    "SERVICE_TOKEN_PREFIX",
     "Login",
     "config_path",
     "load",
     "save",
     "delete",
     "resolve",
+    "locked",
 ]
 
 ENV_URL = "MLP_PORTAL_URL"
 ENV_TOKEN = "MLP_TOKEN"
+#: A service token for automation (a keeper makes it on the CLI access page).
+ENV_SERVICE_TOKEN = "MLP_SERVICE_TOKEN"
+#: How every service token starts (mlpst_<id>_<secret>).
+SERVICE_TOKEN_PREFIX = "mlpst_"
 
 
 @dataclass(frozen=True)
@@ -34,9 +43,19 @@ class Login:
     """What ``mlp login`` stores."""
 
     url: str
+    #: The access token (a portal user token).
     token: str
     user: str = ""
     teams: List[str] = field(default_factory=list)
+    #: Set by the browser login: the refresh token that renews ``token``, the auth backend that
+    #: issued it, and when ``token`` expires (seconds since the epoch).
+    refresh_token: str = ""
+    issuer: str = ""
+    expires_at: float = 0.0
+
+    @property
+    def renewable(self) -> bool:
+        return bool(self.refresh_token and self.issuer)
 
 
 def config_path() -> Path:
@@ -57,11 +76,15 @@ def load() -> Optional[Login]:
         return None
     user = data.get("user")
     teams = data.get("teams")
+    refresh_token, issuer, expires_at = data.get("refresh_token"), data.get("issuer"), data.get("expires_at")
     return Login(
         url=url,
         token=token,
         user=user if isinstance(user, str) else "",
         teams=[t for t in teams if isinstance(t, str)] if isinstance(teams, list) else [],
+        refresh_token=refresh_token if isinstance(refresh_token, str) else "",
+        issuer=issuer if isinstance(issuer, str) else "",
+        expires_at=float(expires_at) if isinstance(expires_at, (int, float)) else 0.0,
     )
 
 
@@ -88,6 +111,19 @@ def save(login: Login) -> Path:
             pass
         raise
     return path
+
+
+@contextlib.contextmanager
+def locked() -> Iterator[None]:
+    """Holds a lock next to the stored login, so one process at a time renews it."""
+    folder = config_path().parent
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    descriptor = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def delete() -> bool:

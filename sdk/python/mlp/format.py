@@ -6,7 +6,20 @@ import math
 from datetime import datetime, timezone
 from typing import Collection, Iterable, List, Optional, Sequence, Tuple
 
-from .models import BudgetStatus, CostLine, CostSummary, Job, QuotaOk, SubmittedJob
+from .models import (
+    BudgetStatus,
+    CostLine,
+    CostSummary,
+    Deployment,
+    DeployResult,
+    Endpoint,
+    JobFigures,
+    Job,
+    ModelDeployments,
+    PlatformMetrics,
+    QuotaOk,
+    SubmittedJob,
+)
 
 __all__ = [
     "table",
@@ -22,6 +35,14 @@ __all__ = [
     "submitted_report",
     "job_report",
     "jobs_table",
+    "metrics_report",
+    "short_id",
+    "replicas",
+    "deployed_report",
+    "deployments_report",
+    "rolled_back_report",
+    "approved_report",
+    "rejected_report",
 ]
 
 
@@ -229,6 +250,8 @@ def job_report(job: Job) -> str:
     ]
     mlflow = job["mlflow"]
     rows.append(("MLflow", mlflow["experiment"] + (f" · {mlflow['url']}" if mlflow.get("url") else "")))
+    if mlflow.get("runId"):
+        rows.append(("MLflow run", mlflow["runId"]))
     rows.append(("Submitted", f"by {job['submittedBy']} at {timestamp(job['createdAt'])}"))
     if job.get("startedAt"):
         rows.append(("Started", timestamp(job.get("startedAt"))))
@@ -256,3 +279,253 @@ def jobs_table(jobs: Sequence[Job]) -> str:
         right={2, 3, 4},
     )
 
+
+
+def _optional_duration(seconds: Optional[float]) -> str:
+    return "-" if seconds is None else duration(seconds)
+
+
+def _queue_wait(figures: JobFigures) -> str:
+    average = figures.get("averageQueueWaitSeconds")
+    if average is None:
+        return "-"
+    return f"{duration(average)} (median {_optional_duration(figures.get('medianQueueWaitSeconds'))})"
+
+
+def _workspaces(figures: JobFigures) -> str:
+    used = figures.get("workspacesUsed")
+    if used is None:
+        return "-"
+    people = figures.get("workspaceUsers", 0)
+    return f"{used} by {people} {'person' if people == 1 else 'people'}"
+
+
+def _adoption(adopters: int, members: int) -> str:
+    return f"{adopters} of {members} ({percent(adopters, members)} %)" if members else "no members"
+
+
+def metrics_report(metrics: PlatformMetrics) -> str:
+    """The platform's figures: overall, per team, per week and each new user's first job."""
+    o = metrics["overall"]
+    lines = [
+        f"Platform metrics, the last {metrics['days']} days "
+        f"({timestamp(metrics['from'])} to {timestamp(metrics['to'])})",
+        "",
+        key_values(
+            [
+                ("Jobs submitted", str(o["submitted"])),
+                ("Succeeded", str(o["succeeded"])),
+                ("Failed", str(o["failed"])),
+                ("Cancelled", str(o["cancelled"])),
+                ("Waiting or running", str(o["unfinished"])),
+                ("Users who submitted", str(o["uniqueUsers"])),
+                ("GPU-hours", number(o["gpuHours"])),
+                ("Average runtime", _optional_duration(o.get("averageRuntimeSeconds"))),
+                ("Queue wait", _queue_wait(o)),
+                ("Adoption", _adoption(o["adopters"], o["members"])),
+                ("Time to first job", _optional_duration(o.get("medianTimeToFirstJobSeconds")) + " (median)"),
+                ("Workspaces used", _workspaces(o)),
+            ]
+        ),
+        "",
+        "By team",
+        table(
+            ["TEAM", "SUBMITTED", "SUCCEEDED", "FAILED", "USERS", "GPU-HOURS", "QUEUE WAIT", "ADOPTION"],
+            [
+                [
+                    t.get("team", ""),
+                    t["submitted"],
+                    t["succeeded"],
+                    t["failed"],
+                    t["uniqueUsers"],
+                    number(t["gpuHours"]),
+                    _queue_wait(t),
+                    _adoption(t["adopters"], t["members"]),
+                ]
+                for t in metrics["teams"]
+            ],
+            right=(1, 2, 3, 4, 5),
+        ),
+        "",
+        "By week (from Monday, UTC)",
+        table(
+            ["WEEK", "SUBMITTED", "SUCCEEDED", "FAILED", "GPU-HOURS"],
+            [
+                [w.get("week", ""), w["submitted"], w["succeeded"], w["failed"], number(w["gpuHours"])]
+                for w in metrics["weeks"]
+            ],
+            right=(1, 2, 3, 4),
+        ),
+    ]
+    if metrics["newUsers"]:
+        lines += [
+            "",
+            "Time to first training job (first sign-in in the window)",
+            table(
+                ["USER", "FIRST SIGN-IN", "FIRST JOB RUNNING", "TIME"],
+                [
+                    [
+                        u["userEntityRef"],
+                        timestamp(u["firstSignInAt"]),
+                        timestamp(u.get("firstRunningAt")) if u.get("firstRunningAt") else "no job ran yet",
+                        _optional_duration(u.get("seconds")),
+                    ]
+                    for u in metrics["newUsers"]
+                ],
+            ),
+        ]
+    return "\n".join(lines)
+
+
+# --- model deployments ---------------------------------------------------------
+
+#: Who approves a production deploy.
+APPROVERS = "a platform keeper or the team's lead"
+
+
+def short_id(deployment_id: str) -> str:
+    """The first 8 characters of a deployment id, as the deployments table shows it."""
+    return deployment_id[:8]
+
+
+def _plural(count: float, word: str) -> str:
+    return f"{number(count)} {word}{'' if count == 1 else 's'}"
+
+
+def replicas(deployment: Deployment) -> str:
+    """``2 replicas × 1 GPU``: the replicas and the GPUs of each."""
+    return f"{_plural(deployment['replicas'], 'replica')} × {_plural(deployment['gpus'], 'GPU')}"
+
+
+def _version(deployment: Deployment) -> str:
+    alias = deployment.get("alias")
+    return f"version {deployment['version']}" + (f" (alias {alias})" if alias else "")
+
+
+def deployed_report(result: DeployResult) -> str:
+    """What ``mlp deploy`` prints: what was deployed where, its status, and the budget or the wait."""
+    d = result["deployment"]
+    what = f"{d['model']} {_version(d)}"
+    if d["status"] == "pending-approval":
+        rows: List[Tuple[str, str]] = [
+            ("Replicas", replicas(d)),
+            ("Status", f"pending-approval: waiting for approval by {APPROVERS} ({d['team']})"),
+            ("Id", d["id"]),
+        ]
+        return "\n".join(
+            [
+                f"Asked to deploy {what} to {d['environment']}.",
+                key_values(rows),
+                f"The approver runs: mlp approve {d['id']} (you cannot approve your own deploy)",
+            ]
+        )
+    rows = [
+        ("Replicas", replicas(d)),
+        ("Status", d["status"]),
+        ("Id", d["id"]),
+    ]
+    budget = result.get("budget")
+    if budget:
+        rows.append(
+            (
+                "Budget",
+                f"{money(budget['estimate'], budget['currency'])} reserved for the "
+                f"{hours(budget['hours'])} h left in the month",
+            )
+        )
+    return "\n".join(
+        [
+            f"Deployed {what} to {d['environment']}.",
+            key_values(rows),
+            f"See it: mlp deployments {d['model']}",
+        ]
+    )
+
+
+def _endpoint_row(endpoint: Endpoint) -> List[str]:
+    if not endpoint["exists"]:
+        return [endpoint["environment"], "-", "-", "not deployed"]
+    return [
+        endpoint["environment"],
+        f"{endpoint['readyReplicas']}/{endpoint['replicas']}",
+        endpoint.get("versionServed", "-"),
+        endpoint.get("url") or "-",
+    ]
+
+
+def deployments_report(answer: ModelDeployments) -> str:
+    """``mlp deployments MODEL``: the endpoints, then the deployments, newest first."""
+    team = answer.get("team")
+    lines = [f"Deployments of {answer['model']}" + (f" ({team})" if team else ""), ""]
+    endpoints = answer["endpoints"]
+    if endpoints:
+        lines.append(
+            table(
+                ["ENV", "READY", "VERSION", "URL"],
+                [_endpoint_row(e) for e in endpoints],
+                right={1},
+            )
+        )
+        for e in endpoints:
+            if e["exists"] and not e["ready"] and e.get("message"):
+                lines.append(f"{e['environment']} is not ready: {e['message']}")
+    else:
+        lines.append("Endpoints: unknown (the portal has no Kubernetes cluster configured)")
+    lines.append("")
+    deployments = answer["deployments"]
+    if not deployments:
+        lines.append(
+            f"No deployments yet: mlp deploy {answer['model']} --version N --env staging"
+        )
+        return "\n".join(lines)
+    lines.append(
+        table(
+            ["ID", "ENV", "VERSION", "REPLICAS", "STATUS", "REQUESTED BY", "WHEN"],
+            [
+                [
+                    short_id(d["id"]),
+                    d["environment"],
+                    d["version"] + (f" ({d['alias']})" if d.get("alias") else ""),
+                    f"{d['replicas']} × {d['gpus']} GPU",
+                    d["status"],
+                    d["requestedBy"],
+                    timestamp(d["requestedAt"]),
+                ]
+                for d in deployments
+            ],
+        )
+    )
+    pending = [d for d in deployments if d["status"] == "pending-approval"]
+    if pending:
+        lines.append("")
+        if answer["canApprove"]:
+            lines.append("Waiting for your approval (mlp approve ID, or mlp reject ID --reason TEXT):")
+        else:
+            lines.append(f"Waiting for approval by {APPROVERS}:")
+        lines += [f"  {d['id']}  {d['environment']} {_version(d)}" for d in pending]
+    return "\n".join(lines)
+
+
+def rolled_back_report(d: Deployment) -> str:
+    """What ``mlp rollback`` prints."""
+    return (
+        f"Rolled back {d['model']} in {d['environment']} to {_version(d)} "
+        f"({replicas(d)}): {d['status']}; deployment {d['id']}"
+    )
+
+
+def approved_report(d: Deployment) -> str:
+    """What ``mlp approve`` prints."""
+    return (
+        f"Approved: {d['model']} {_version(d)} in {d['environment']} "
+        f"({replicas(d)}) is {d['status']}; deployment {d['id']}"
+    )
+
+
+def rejected_report(d: Deployment) -> str:
+    """What ``mlp reject`` prints."""
+    because = f": {d['reason']}" if d.get("reason") else ""
+    return (
+        f"Rejected the {d['environment']} deploy of {d['model']} {_version(d)} "
+        f"(deployment {d['id']}){because}"
+    )

@@ -30,6 +30,26 @@ __all__ = [
     "QuotaAfterSubmission",
     "BudgetReservation",
     "SubmittedJob",
+    "JobFigures",
+    "TeamMetrics",
+    "WeekMetrics",
+    "FirstJob",
+    "PlatformMetrics",
+    "Environment",
+    "DeploymentStatus",
+    "Deployment",
+    "DeploymentBudget",
+    "DeployResult",
+    "EndpointPod",
+    "Endpoint",
+    "ModelDeployments",
+    "AuditAction",
+    "AuditEvent",
+    "LineageDataset",
+    "LineageRun",
+    "LineageJob",
+    "LineageDeployment",
+    "Lineage",
 ]
 
 
@@ -198,6 +218,8 @@ class _MlflowInfo(TypedDict):
 
 class MlflowInfo(_MlflowInfo, total=False):
     url: str
+    #: The MLflow run the portal made for the job (MLFLOW_RUN_ID in its pods).
+    runId: str
 
 
 class _Job(TypedDict):
@@ -265,3 +287,262 @@ class SubmittedJob(TypedDict):
     job: Job
     quota: QuotaAfterSubmission
     budget: BudgetReservation
+
+
+class _JobFigures(TypedDict):
+    submitted: int
+    succeeded: int
+    failed: int
+    cancelled: int
+    unfinished: int
+    uniqueUsers: int
+    gpuHours: float
+
+
+class JobFigures(_JobFigures, total=False):
+    """Jobs submitted in a window and how they went; averages are absent when no job had one."""
+
+    averageRuntimeSeconds: float
+    averageQueueWaitSeconds: float
+    medianQueueWaitSeconds: float
+    #: Coder workspaces the portal created or started (absent without Coder).
+    workspacesUsed: int
+    workspaceUsers: int
+
+
+class _Adoption(TypedDict):
+    members: int
+    adopters: int
+
+
+class Adoption(_Adoption, total=False):
+    adoptionRate: float
+
+
+class Overall(JobFigures, Adoption, total=False):
+    medianTimeToFirstJobSeconds: float
+
+
+class TeamMetrics(JobFigures, Adoption, total=False):
+    team: str
+
+
+class WeekMetrics(JobFigures, total=False):
+    week: str
+
+
+class _FirstJob(TypedDict):
+    userEntityRef: str
+    firstSignInAt: str
+
+
+class FirstJob(_FirstJob, total=False):
+    """A user who first signed in in the window; when their first job ran, once one did."""
+
+    firstRunningAt: str
+    seconds: float
+
+
+#: ``GET /api/platform-metrics/summary``: the platform's figures (platform keepers). The
+#: functional form, since ``from`` is a Python keyword.
+PlatformMetrics = TypedDict(
+    "PlatformMetrics",
+    {
+        "days": int,
+        "from": str,
+        "to": str,
+        "overall": Overall,
+        "teams": List[TeamMetrics],
+        "weeks": List[WeekMetrics],
+        "newUsers": List[FirstJob],
+    },
+)
+
+
+#: Where a model version is deployed; production needs an approval.
+Environment = Literal["staging", "production"]
+
+#: Waiting for a production approval or refused; serving (``live``); replaced by a later deploy
+#: or a rollback (``superseded``); or failed to reach the cluster.
+DeploymentStatus = Literal["pending-approval", "rejected", "live", "superseded", "failed"]
+
+
+class _Deployment(TypedDict):
+    id: str
+    model: str
+    environment: Environment
+    team: str
+    version: str
+    replicas: int
+    #: GPUs per replica.
+    gpus: int
+    status: DeploymentStatus
+    requestedBy: str
+    requestedAt: str
+    namespace: str
+    inferenceService: str
+    modelUri: str
+
+
+class Deployment(_Deployment, total=False):
+    """One deploy of a registered model's version to an environment, as the portal recorded it."""
+
+    #: The alias the request named (e.g. champion).
+    alias: str
+    #: Who approved or rejected it (production), or deployed it, and when.
+    decidedBy: str
+    decidedAt: str
+    #: Why it was rejected.
+    reason: str
+    #: The deployment whose version this rollback brought back.
+    rollbackOf: str
+    runId: str
+    jobId: str
+    dataset: str
+    reservationId: str
+
+
+class DeploymentBudget(TypedDict):
+    """The estimate held against the team's budget for the GPUs, for the ``hours`` left in the month."""
+
+    reservationId: str
+    estimate: float
+    currency: str
+    hours: float
+
+
+class _DeployResult(TypedDict):
+    deployment: Deployment
+
+
+class DeployResult(_DeployResult, total=False):
+    """``POST /api/deployments`` (and a rollback or an approval): ``budget`` when GPUs were reserved."""
+
+    budget: DeploymentBudget
+
+
+class EndpointPod(TypedDict, total=False):
+    name: str
+    phase: str
+    node: str
+    ready: bool
+
+
+class _Endpoint(TypedDict):
+    environment: Environment
+    namespace: str
+    inferenceService: str
+    #: False when no InferenceService is there (never deployed, or not applied yet).
+    exists: bool
+    ready: bool
+    replicas: int
+    readyReplicas: int
+    pods: List[EndpointPod]
+
+
+class Endpoint(_Endpoint, total=False):
+    """What the cluster serves for one environment; ``message`` says why it is not ready."""
+
+    url: str
+    versionServed: str
+    message: str
+
+
+class _ModelDeployments(TypedDict):
+    model: str
+    #: Newest first.
+    deployments: List[Deployment]
+    #: One per environment; empty when the portal has no cluster configured.
+    endpoints: List[Endpoint]
+    #: The caller may approve the team's production deploys (a platform keeper or its lead).
+    canApprove: bool
+    #: The caller may deploy this model (a member of its team).
+    canDeploy: bool
+
+
+class ModelDeployments(_ModelDeployments, total=False):
+    """``GET /api/deployments/models/{model}``: the model's deployments and endpoints."""
+
+    team: str
+    maxReplicas: int
+
+
+AuditAction = Literal[
+    "requested", "approved", "rejected", "deployed", "rolled-back", "superseded", "failed"
+]
+
+
+class _AuditEvent(TypedDict):
+    id: int
+    deploymentId: str
+    model: str
+    environment: Environment
+    version: str
+    action: AuditAction
+    actor: str
+    at: str
+
+
+class AuditEvent(_AuditEvent, total=False):
+    """One line of a model's deployment audit trail."""
+
+    detail: str
+
+
+class _LineageDataset(TypedDict):
+    name: str
+
+
+class LineageDataset(_LineageDataset, total=False):
+    digest: str
+    source: str
+
+
+class _LineageRun(TypedDict):
+    id: str
+    experimentId: str
+
+
+class LineageRun(_LineageRun, total=False):
+    name: str
+    status: str
+    url: str
+
+
+class _LineageJob(TypedDict):
+    id: str
+
+
+class LineageJob(_LineageJob, total=False):
+    phase: str
+    gpuHours: float
+    cost: float
+    currency: str
+
+
+class _LineageDeployment(TypedDict):
+    id: str
+    environment: Environment
+    status: DeploymentStatus
+    requestedAt: str
+
+
+class LineageDeployment(_LineageDeployment, total=False):
+    decidedAt: str
+
+
+class _Lineage(TypedDict):
+    model: str
+    version: str
+    modelUri: str
+    deployments: List[LineageDeployment]
+
+
+class Lineage(_Lineage, total=False):
+    """``GET /api/deployments/models/{model}/lineage``: dataset → job → run → version → deployments."""
+
+    versionStatus: str
+    versionUrl: str
+    dataset: LineageDataset
+    run: LineageRun
+    job: LineageJob

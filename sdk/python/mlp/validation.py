@@ -3,7 +3,7 @@
 Each check takes the value and the name to blame (a CLI flag such as
 ``--gpu`` or an SDK argument such as ``gpus``), returns the value in the form
 the portal expects, and raises :class:`~mlp.errors.InvalidInput` otherwise.
-The rules are the portal's own (the Jobs and GPU-quota APIs), so a mistake is
+The rules are the portal's own (the Jobs, GPU-quota and Deployments APIs), so a mistake is
 caught here with a clear message instead of a round trip.
 """
 
@@ -21,8 +21,10 @@ __all__ = [
     "MAX_TIMEOUT_HOURS",
     "MAX_RETRIES",
     "MAX_DURATION_DAYS",
+    "METRICS_WINDOWS",
     "portal_url",
     "token",
+    "metrics_days",
     "team",
     "choose_team",
     "job_name",
@@ -43,6 +45,16 @@ __all__ = [
     "month_range",
     "justification",
     "duration_days",
+    "ENVIRONMENTS",
+    "model_name",
+    "model_version",
+    "alias",
+    "version_or_alias",
+    "environment",
+    "replicas",
+    "gpus_per_replica",
+    "deployment_id",
+    "reason",
 ]
 
 #: Longest a training job may run: two weeks.
@@ -81,7 +93,7 @@ def token(value: Optional[str], field: str = "token") -> str:
     if not text:
         raise InvalidInput.of(
             field,
-            "is required: copy it from the portal's Jobs page (\"Use the mlp CLI\")",
+            "is required: run mlp login without it to approve in the browser",
         )
     if any(c.isspace() for c in text):
         raise InvalidInput.of(field, "must be the token alone, without spaces")
@@ -295,6 +307,18 @@ def month(value: Optional[str], field: str = "month") -> str:
     return value
 
 
+#: The windows of platform metrics, in days.
+METRICS_WINDOWS = (7, 30, 90)
+
+
+def metrics_days(value: object, field: str = "days") -> int:
+    """7, 30 or 90 (a number or its text)."""
+    text = str(value).strip()
+    if not text.isdigit() or int(text) not in METRICS_WINDOWS:
+        raise InvalidInput.of(field, f"'{value}' is not a window; use 7, 30 or 90 (days)")
+    return int(text)
+
+
 def month_range(value: str) -> Tuple[str, str]:
     """The ``from`` (inclusive) and ``to`` (exclusive) days of a ``YYYY-MM`` month."""
     year, mon = (int(part) for part in month(value).split("-"))
@@ -317,3 +341,106 @@ def duration_days(value: Number, field: str = "days") -> int:
     if number is None or not 1 <= number <= MAX_DURATION_DAYS:
         raise InvalidInput.of(field, f"must be a whole number of days from 1 to {MAX_DURATION_DAYS}")
     return number
+
+
+# --- model deployments (the rules of the Deployments API's schemas) -------------------
+
+#: Where a model version can be deployed; production needs an approval.
+ENVIRONMENTS = ("staging", "production")
+#: Longest rejection reason.
+MAX_REASON = 500
+
+_MODEL_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+_MODEL_VERSION = re.compile(r"^[1-9][0-9]{0,8}$")
+_ALIAS = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
+_DEPLOYMENT_ID = re.compile(r"^[0-9a-f-]{36}$")
+
+
+def model_name(value: str, field: str = "model") -> str:
+    """A registered model's name in MLflow, e.g. support-ticket-classifier."""
+    if not isinstance(value, str) or not _MODEL_NAME.match(value):
+        shown = f"'{value}'" if value else "an empty name"
+        raise InvalidInput.of(
+            field,
+            f"{shown} is not a registered model name; use letters, digits, ., _ and -, "
+            "e.g. support-ticket-classifier",
+        )
+    return value
+
+
+def model_version(value: Union[int, str], field: str = "version") -> str:
+    """A model version number (1 or more), as the text the portal expects: 3 -> '3'."""
+    text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    if not _MODEL_VERSION.match(text):
+        raise InvalidInput.of(field, f"'{value}' is not a version number; use e.g. 3")
+    return text
+
+
+def alias(value: str, field: str = "alias") -> str:
+    """A registered model's alias, e.g. champion."""
+    if not isinstance(value, str) or not _ALIAS.match(value):
+        raise InvalidInput.of(
+            field, f"'{value}' is not an alias; use letters, digits, _ and -, e.g. champion"
+        )
+    return value
+
+
+def version_or_alias(
+    version: Optional[Union[int, str]],
+    alias_: Optional[str],
+    fields: Tuple[str, str] = ("version", "alias"),
+) -> Tuple[Optional[str], Optional[str]]:
+    """Exactly one of a version number and an alias, each checked; the other None."""
+    version_field, alias_field = fields
+    if version is not None and alias_ is None:
+        return model_version(version, version_field), None
+    if alias_ is not None and version is None:
+        return None, alias(alias_, alias_field)
+    raise InvalidInput.of(
+        version_field,
+        f"name exactly one of {version_field} (such as 3) or {alias_field} (such as champion)",
+    )
+
+
+def environment(value: str, field: str = "environment") -> str:
+    if value not in ENVIRONMENTS:
+        raise InvalidInput.of(field, f"'{value}' is not an environment; use staging or production")
+    return value
+
+
+def replicas(value: Number, field: str = "replicas") -> int:
+    number = _whole_number(value)
+    if number is None:
+        raise InvalidInput.of(field, f"'{value}' is not a whole number of replicas; use 1 or more")
+    if number < 1:
+        raise InvalidInput.of(field, "must be at least 1: an endpoint with 0 replicas serves nothing")
+    return number
+
+
+def gpus_per_replica(value: Number, field: str = "gpus") -> int:
+    number = _whole_number(value)
+    if number is None:
+        raise InvalidInput.of(field, f"'{value}' is not a whole number of GPUs per replica; use 0 or more")
+    if number < 0:
+        raise InvalidInput.of(field, "must be 0 or more GPUs per replica")
+    return number
+
+
+def deployment_id(value: str, field: str = "id") -> str:
+    text = value.strip().lower() if isinstance(value, str) else ""
+    if not _DEPLOYMENT_ID.match(text):
+        raise InvalidInput.of(
+            field,
+            f"'{value}' is not a deployment id; use the whole id (36 characters) that "
+            "mlp deploy or mlp deployments MODEL prints",
+        )
+    return text
+
+
+def reason(value: str, field: str = "reason") -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        raise InvalidInput.of(field, "is required: say why the deploy is rejected")
+    if len(text) > MAX_REASON:
+        raise InvalidInput.of(field, f"must be at most {MAX_REASON} characters")
+    return text

@@ -27,6 +27,7 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
     monkeypatch.delenv("MLP_TOKEN", raising=False)
     monkeypatch.delenv("MLP_PORTAL_URL", raising=False)
+    monkeypatch.delenv("MLP_SERVICE_TOKEN", raising=False)
     return home
 
 

@@ -16,6 +16,10 @@ TRAIN = ["train", "--name", "bert-finetuning", "--image", "ml-training:latest",
          "--script", "train.py", "--memory", "16Gi", "--timeout-hours", "24"]
 
 
+DEPLOY = ["deploy", "support-ticket-classifier", "--env", "staging"]
+DEPLOYMENT_ID = "0b6c1a2f-5d3e-4c7a-9f10-2a4b6c8d0e1f"
+
+
 def train(*extra: str, gpu: str = "1") -> List[str]:
     return TRAIN + ["--gpu", gpu, *extra]
 
@@ -160,6 +164,13 @@ def test_debug_after_the_command_is_accepted(mlp: RunMlp) -> None:
         ["logs", "bert-finetuning-x7k2p"],
         ["cancel", "bert-finetuning-x7k2p"],
         TRAIN + ["--gpu", "1", "--", "--epochs", "3"],
+        ["deploy", "support-ticket-classifier", "--version", "3", "--env", "staging"],
+        ["deploy", "support-ticket-classifier", "--alias", "champion", "--env", "production",
+         "--replicas", "2", "--gpu", "1"],
+        ["deployments", "support-ticket-classifier"],
+        ["rollback", "support-ticket-classifier", "--env", "staging"],
+        ["approve", DEPLOYMENT_ID],
+        ["reject", DEPLOYMENT_ID, "--reason", "not before the release"],
     ],
 )
 def test_not_logged_in(mlp: RunMlp, argv: List[str]) -> None:
@@ -184,7 +195,7 @@ def test_login_url_checked(mlp: RunMlp) -> None:
 def test_help_and_version(mlp: RunMlp) -> None:
     run = mlp("login", "--help")
     assert run.code == 0
-    assert "Jobs page" in run.out and "Use the mlp CLI" in run.out
+    assert "approve there" in run.out and "--no-browser" in run.out
     run = mlp("--version")
     assert run.code == 0
     assert __version__ in run.out
@@ -224,3 +235,113 @@ def test_simulation_and_gpu_type_checked_before_any_request(
     assert run.code == 2
     assert run.err == expected
     assert run.out == ""
+
+
+def test_metrics_window_checked(mlp: RunMlp, logged_in_nowhere: str) -> None:
+    run = mlp("metrics", "--days", "14")
+    assert run.code == 2
+    assert_one_line(run.err, "--days: '14' is not a window; use 7, 30 or 90 (days)")
+
+
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        ([], "mlp: error: --version: name exactly one of --version (such as 3) or --alias (such as champion)\n"),
+        (["--version", "0"], "mlp: error: --version: '0' is not a version number; use e.g. 3\n"),
+        (["--version", "v3"], "mlp: error: --version: 'v3' is not a version number; use e.g. 3\n"),
+        (
+            ["--alias", "the champion"],
+            "mlp: error: --alias: 'the champion' is not an alias; use letters, digits, _ and -, e.g. champion\n",
+        ),
+        (
+            ["--version", "3", "--replicas", "0"],
+            "mlp: error: --replicas: must be at least 1: an endpoint with 0 replicas serves nothing\n",
+        ),
+        (
+            ["--version", "3", "--replicas", "two"],
+            "mlp: error: --replicas: 'two' is not a whole number of replicas; use 1 or more\n",
+        ),
+        (["--version", "3", "--gpu", "-1"], "mlp: error: --gpu: must be 0 or more GPUs per replica\n"),
+        (
+            ["--version", "3", "--gpu", "0.5"],
+            "mlp: error: --gpu: '0.5' is not a whole number of GPUs per replica; use 0 or more\n",
+        ),
+    ],
+)
+def test_deploy_flags_checked_before_any_request(
+    mlp: RunMlp, logged_in_nowhere: str, extra: List[str], expected: str
+) -> None:
+    run = mlp(*DEPLOY, *extra)
+    assert run.code == 2
+    assert run.err == expected
+    assert run.out == ""
+
+
+def test_deploy_version_and_alias_together(mlp: RunMlp, logged_in_nowhere: str) -> None:
+    run = mlp(*DEPLOY, "--version", "3", "--alias", "champion")
+    assert run.code == 2
+    assert_one_line(run.err, "argument --alias: not allowed with argument --version")
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["deploy", "support-ticket-classifier", "--version", "3"], "the following arguments are required: --env"),
+        (
+            ["deploy", "support-ticket-classifier", "--version", "3", "--env", "prod"],
+            "--env: 'prod' is not an environment; use staging or production",
+        ),
+        (["rollback", "support-ticket-classifier"], "the following arguments are required: --env"),
+        (
+            ["rollback", "support-ticket-classifier", "--env", "Production"],
+            "--env: 'Production' is not an environment; use staging or production",
+        ),
+        (["deploy", "--version", "3", "--env", "staging"], "the following arguments are required: MODEL"),
+        (
+            ["deploy", "ticket classifier", "--version", "3", "--env", "staging"],
+            "MODEL: 'ticket classifier' is not a registered model name",
+        ),
+        (["deployments", "support-ticket-classifier", "--team", "nlp-team"], "unrecognized arguments: --team"),
+        (["deployments", "models/x"], "MODEL: 'models/x' is not a registered model name"),
+        (["rollback", "a" * 201, "--env", "staging"], "is not a registered model name"),
+        (["approve", "0b6c1a2f"], "ID: '0b6c1a2f' is not a deployment id; use the whole id (36 characters)"),
+        (["approve"], "the following arguments are required: ID"),
+        (["reject", DEPLOYMENT_ID], "the following arguments are required: --reason"),
+        (["reject", DEPLOYMENT_ID, "--reason", "  "], "--reason: is required: say why the deploy is rejected"),
+        (["reject", DEPLOYMENT_ID, "--reason", "x" * 501], "--reason: must be at most 500 characters"),
+    ],
+)
+def test_deployment_commands_checked_before_any_request(
+    mlp: RunMlp, logged_in_nowhere: str, argv: List[str], expected: str
+) -> None:
+    run = mlp(*argv)
+    assert run.code == 2
+    assert_one_line(run.err, expected)
+    assert run.out == ""
+
+
+def test_deploy_help(mlp: RunMlp) -> None:
+    run = mlp("deploy", "--help")
+    assert run.code == 0
+    assert "--version N | --alias ALIAS" in run.out
+    assert "--env ENV" in run.out and "GPUs per replica" in run.out
+
+
+def test_deployment_checks() -> None:
+    from mlp import InvalidInput, validation
+
+    assert validation.version_or_alias(3, None) == ("3", None)
+    assert validation.version_or_alias(None, "champion") == (None, "champion")
+    assert validation.model_name("support-ticket-classifier") == "support-ticket-classifier"
+    assert validation.model_name("Org.Model_v2") == "Org.Model_v2"
+    assert validation.replicas("2") == 2 and validation.gpus_per_replica(0) == 0
+    assert validation.deployment_id(DEPLOYMENT_ID.upper()) == DEPLOYMENT_ID
+    assert validation.reason("  not now  ") == "not now"
+    for environment in ("staging", "production"):
+        assert validation.environment(environment) == environment
+    with pytest.raises(InvalidInput) as caught:
+        validation.version_or_alias(3, "champion")
+    assert caught.value.field == "version"
+    assert caught.value.message.startswith("version: name exactly one of version")
+    with pytest.raises(InvalidInput, match=r"^replicas: 'True' is not a whole number of replicas"):
+        validation.replicas(True)

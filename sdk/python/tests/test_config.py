@@ -45,6 +45,9 @@ def test_saved_readable_by_owner_only(config_home: Path) -> None:
         "token": "s3cret",
         "user": "user:default/amira.haddad",
         "teams": ["nlp-team"],
+        "refresh_token": "",
+        "issuer": "",
+        "expires_at": 0.0,
     }
     assert [p.name for p in path.parent.iterdir()] == ["config.json"]  # no temporary left
 

@@ -24,7 +24,7 @@ from typing import Any, List, Optional
 
 import pytest
 
-from mlp import Client, config
+from mlp import Client, InvalidInput, config
 from tests.conftest import Run, RunMlp
 
 pytestmark = pytest.mark.portal
@@ -244,10 +244,12 @@ def _status_field(run: Run, label: str) -> Optional[str]:
 def test_train_runs_on_a_gpu_node_and_bills_its_runtime(mlp: RunMlp) -> None:
     """On the local cluster the job really runs: scheduled on a simulated GPU node, ended by KWOK."""
     p = logged_in(mlp)
+    # A project of this run's own: the cluster (and its pods' ledger lines) outlive a test run.
+    project = f"mlp-cli-live-{os.urandom(3).hex()}"
     run = mlp(
         "train", "--team", TEAM, "--name", "mlp-cli-live", "--image", "ml-training:latest",
         "--script", "train.py", "--gpu", "2", "--memory", "1Gi", "--timeout-hours", "1",
-        "--project", "mlp-cli-live", "--simulate-runtime", "15s",
+        "--project", project, "--simulate-runtime", "15s",
     )
     assert run.code == 0, run.err
     job_id = re.match(r"Submitted job (\S+) to", run.out).group(1)  # type: ignore[union-attr]
@@ -275,7 +277,7 @@ def test_train_runs_on_a_gpu_node_and_bills_its_runtime(mlp: RunMlp) -> None:
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     for _ in range(30):
         summary = api(p, f"/api/cost/teams/{TEAM}/summary", **{"from": today, "to": tomorrow})
-        line = next((l for l in summary["byProject"] if l["key"] == "mlp-cli-live"), None)
+        line = next((l for l in summary["byProject"] if l["key"] == project), None)
         if line and abs(line["cost"] - job["costSoFar"]) < 0.005:
             break
         time.sleep(1)
@@ -333,3 +335,79 @@ def test_sdk_asks_for_more_gpus_and_the_request_is_pending() -> None:
         )
         with urllib.request.urlopen(request, timeout=60) as response:
             assert response.status == 200
+
+
+def test_metrics_are_for_keepers_only(mlp: RunMlp) -> None:
+    # The test user is a data scientist: the portal refuses, and mlp says its words.
+    logged_in(mlp)
+    run = mlp("metrics", "--days", "7")
+    assert run.code == 1
+    assert one_line_error(run) == (
+        "Only platform keepers see the platform metrics (permission platform-metrics.read)"
+    )
+
+
+DEMO_MODEL = "support-ticket-classifier"
+
+
+def test_deploy_an_unknown_model(mlp: RunMlp) -> None:
+    # MLflow (the e2e's local one) has no such registered model: refused before anything is made.
+    p = logged_in(mlp)
+    model = f"mlp-cli-no-such-model-{os.urandom(3).hex()}"
+    run = mlp("deploy", model, "--version", "1", "--env", "staging")
+    assert run.code == 1, run.out
+    message = one_line_error(run)
+    assert message.startswith("model: ") and model in message, message
+    assert run.out == ""
+
+    with pytest.raises(InvalidInput) as caught:
+        Client(p.url, p.token).deploy_model(model, version=1)
+    assert caught.value.status == 400 and caught.value.field == "model"
+
+
+def test_deployments_of_a_demo_model(mlp: RunMlp) -> None:
+    p = logged_in(mlp)
+    before = api(p, f"/api/deployments/models/{DEMO_MODEL}")
+    run = mlp("deployments", DEMO_MODEL)
+    after = api(p, f"/api/deployments/models/{DEMO_MODEL}")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == f"Deployments of {DEMO_MODEL} ({before['team']})", run.out
+
+    if before["endpoints"]:
+        assert rows(run.out)[2] == ["ENV", "READY", "VERSION", "URL"], run.out
+        shown = {row[0]: row for row in rows(run.out)[3 : 3 + len(before["endpoints"])]}
+        assert set(shown) == {e["environment"] for e in before["endpoints"]}, run.out
+        for env, row in shown.items():
+            expected = [
+                ["-", "-", "not", "deployed"]
+                if not e["exists"]
+                else [f"{e['readyReplicas']}/{e['replicas']}", e.get("versionServed", "-"), e.get("url") or "-"]
+                for answer in (before, after)
+                for e in answer["endpoints"]
+                if e["environment"] == env
+            ]
+            assert row[1:] in expected, f"{run.out}\nportal: {expected}"
+    else:
+        assert "Endpoints: unknown" in run.out, run.out
+
+    ids = {d["id"][:8] for answer in (before, after) for d in answer["deployments"]}
+    listed = [row[0] for row in rows(run.out) if row and re.fullmatch(r"[0-9a-f]{8}", row[0])]
+    if before["deployments"] or after["deployments"]:
+        assert listed and set(listed) <= ids, run.out
+        assert len(listed) in {len(before["deployments"]), len(after["deployments"])}, run.out
+    else:
+        assert f"No deployments yet: mlp deploy {DEMO_MODEL}" in run.out
+
+    # The SDK answers what the API does.
+    answer = Client(p.url, p.token).deployments(DEMO_MODEL)
+    assert answer["model"] == DEMO_MODEL and answer["team"] == before["team"]
+    assert answer["canDeploy"] == before["canDeploy"]
+
+
+def test_deployments_of_an_unknown_model(mlp: RunMlp) -> None:
+    logged_in(mlp)
+    model = f"mlp-cli-no-such-model-{os.urandom(3).hex()}"
+    run = mlp("deployments", model)
+    assert run.code == 1, run.out
+    assert model in one_line_error(run)

@@ -238,3 +238,202 @@ def test_text_answer(stand_in: StandIn) -> None:
     assert stand_in.seen[-1]["path"] == "/api/jobs/bert-x7k2p/logs"
 
 
+
+
+# --- model deployments: the requests sent, and the portal's refusals as typed errors ---------
+
+DEPLOYMENT_ID = "0b6c1a2f-5d3e-4c7a-9f10-2a4b6c8d0e1f"
+
+
+def deployment(**changes: Any) -> Dict[str, Any]:
+    base = {
+        "id": DEPLOYMENT_ID,
+        "model": "support-ticket-classifier",
+        "environment": "staging",
+        "team": "nlp-team",
+        "version": "3",
+        "replicas": 2,
+        "gpus": 1,
+        "status": "live",
+        "requestedBy": "user:default/amira.haddad",
+        "requestedAt": "2026-11-23T06:15:56.505Z",
+        "namespace": "nlp-team",
+        "inferenceService": "support-ticket-classifier-staging",
+        "modelUri": "mlflow-artifacts:/1/abc/artifacts/model",
+    }
+    return {**base, **changes}
+
+
+def answer_json(stand_in: StandIn, status: int, body: Any) -> None:
+    stand_in.answer = (status, "application/json; charset=utf-8", json.dumps(body).encode())
+
+
+def test_deploy_sends_the_request_and_answers_the_deployment(stand_in: StandIn) -> None:
+    pending = deployment(environment="production", status="pending-approval", alias="champion")
+    answer_json(stand_in, 202, {"deployment": pending})
+    client = Client(stand_in.url, "t0k3n")
+    got = client.deploy_model(
+        "support-ticket-classifier", alias="champion", environment="production", replicas=2, gpus=1
+    )
+    assert got == pending and got["status"] == "pending-approval"
+    seen = stand_in.seen[-1]
+    assert (seen["method"], seen["path"]) == ("POST", "/api/deployments")
+    assert seen["headers"]["Content-Type"] == "application/json"
+    assert json.loads(seen["body"]) == {
+        "model": "support-ticket-classifier",
+        "alias": "champion",
+        "environment": "production",
+        "replicas": 2,
+        "gpus": 1,
+    }
+
+    budget = {"reservationId": "r-1", "estimate": 372.5, "currency": "EUR", "hours": 149}
+    answer_json(stand_in, 201, {"deployment": deployment(), "budget": budget})
+    result = client.deploy("support-ticket-classifier", version=3)
+    assert result["budget"] == budget
+    assert json.loads(stand_in.seen[-1]["body"]) == {
+        "model": "support-ticket-classifier",
+        "version": "3",
+        "environment": "staging",
+        "replicas": 1,
+        "gpus": 0,
+    }
+
+
+def test_sdk_checks_deploy_inputs_before_sending(stand_in: StandIn) -> None:
+    client = Client(stand_in.url, "t0k3n")
+    cases: List[Tuple[Dict[str, Any], str, str]] = [
+        ({}, "version", r"^version: name exactly one of version \(such as 3\) or alias \(such as champion\)$"),
+        ({"version": 3, "alias": "champion"}, "version", r"^version: name exactly one of"),
+        ({"version": 0}, "version", r"^version: '0' is not a version number"),
+        ({"alias": "champion!"}, "alias", r"^alias: 'champion!' is not an alias"),
+        ({"version": 3, "environment": "prod"}, "environment", r"^environment: 'prod' is not an environment"),
+        ({"version": 3, "replicas": 0}, "replicas", r"^replicas: must be at least 1"),
+        ({"version": 3, "gpus": -1}, "gpus", r"^gpus: must be 0 or more GPUs per replica$"),
+        ({"version": 3, "gpus": 1.5}, "gpus", r"^gpus: '1.5' is not a whole number"),
+    ]
+    for arguments, field, message in cases:
+        with pytest.raises(InvalidInput, match=message) as caught:
+            client.deploy_model("support-ticket-classifier", **arguments)
+        assert caught.value.field == field and caught.value.exit_code == 2, arguments
+    with pytest.raises(InvalidInput, match=r"^model: 'ticket classifier' is not a registered model name"):
+        client.deploy_model("ticket classifier", version=3)
+    with pytest.raises(InvalidInput, match=r"^model:"):
+        client.deployments("")
+    with pytest.raises(InvalidInput, match=r"^environment:"):
+        client.rollback("support-ticket-classifier", "Production")
+    with pytest.raises(InvalidInput, match=r"^id: '0b6c1a2f' is not a deployment id"):
+        client.approve_deployment("0b6c1a2f")
+    with pytest.raises(InvalidInput, match=r"^reason: is required"):
+        client.reject_deployment(DEPLOYMENT_ID, " ")
+    with pytest.raises(InvalidInput, match=r"^version: 'latest' is not a version number"):
+        client.lineage("support-ticket-classifier", "latest")
+    assert stand_in.seen == []
+
+
+@pytest.mark.parametrize(
+    "status, name, message, kind, field",
+    [
+        (
+            400,
+            "InputError",
+            'model: MLflow has no registered model named "nope"; use the name shown on the model page',
+            InvalidInput,
+            "model",
+        ),
+        (400, "InputError", "alias: nope has no alias \"champion\"; its aliases are best", InvalidInput, "alias"),
+        (400, "InputError", "Invalid deployment: replicas: must be a whole number", InvalidInput, "replicas"),
+        (409, "ConflictError", "Over quota: nlp-team would use 10 of its 8 nvidia.com/gpu", Rejected, None),
+        (403, "NotAllowedError", "nope belongs to vision-team; only its members deploy it", PermissionDenied, None),
+        (404, "NotFoundError", "no model named nope in the registry or the catalog", NotFound, None),
+        (503, "ServiceUnavailableError", "no MLflow server is configured (mlflow.servers)", MlpError, None),
+    ],
+)
+def test_deploy_refusals_are_typed(
+    stand_in: StandIn, mlp: RunMlp, status: int, name: str, message: str, kind: Type[MlpError], field: Any
+) -> None:
+    stand_in.backstage_error(status, name, message)
+    with pytest.raises(kind) as caught:
+        Client(stand_in.url, "t0k3n").deploy_model("nope", version=1)
+    assert type(caught.value) is kind
+    assert caught.value.status == status and caught.value.message == message
+    assert getattr(caught.value, "field", None) == field
+    login(stand_in.url)
+    run = mlp("deploy", "nope", "--version", "1", "--env", "staging")
+    assert run.code == 1
+    assert run.err == f"mlp: error: {message}\n"
+    assert run.out == ""
+
+
+def test_deploy_cli_prints_the_wait_for_approval(stand_in: StandIn, mlp: RunMlp) -> None:
+    answer_json(stand_in, 202, {"deployment": deployment(environment="production", status="pending-approval")})
+    login(stand_in.url)
+    run = mlp("deploy", "support-ticket-classifier", "--version", "3", "--env", "production",
+              "--replicas", "2", "--gpu", "1")
+    assert run.code == 0, run.err
+    assert "waiting for approval by a platform keeper or the team's lead" in run.out
+    assert DEPLOYMENT_ID in run.out and "2 replicas × 1 GPU" in run.out
+    assert json.loads(stand_in.seen[-1]["body"])["replicas"] == 2
+
+
+def test_deployments_rollback_approve_reject_lineage_audit(stand_in: StandIn, mlp: RunMlp) -> None:
+    client = Client(stand_in.url, "t0k3n")
+    model = {
+        "model": "support-ticket-classifier", "team": "nlp-team", "deployments": [deployment()],
+        "endpoints": [], "canApprove": False, "canDeploy": True, "maxReplicas": 4,
+    }
+    answer_json(stand_in, 200, model)
+    assert client.deployments("support-ticket-classifier") == model
+    assert stand_in.seen[-1]["path"] == "/api/deployments/models/support-ticket-classifier"
+    login(stand_in.url)
+    run = mlp("deployments", "support-ticket-classifier")
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[0] == "Deployments of support-ticket-classifier (nlp-team)"
+    assert any(line.startswith("0b6c1a2f  staging") for line in run.out.splitlines()), run.out
+
+    answer_json(stand_in, 201, {"deployment": deployment(version="2", rollbackOf="x")})
+    assert client.rollback("support-ticket-classifier", "staging")["version"] == "2"
+    seen = stand_in.seen[-1]
+    assert (seen["method"], seen["path"]) == ("POST", "/api/deployments/models/support-ticket-classifier/rollback")
+    assert json.loads(seen["body"]) == {"environment": "staging"}
+
+    stand_in.backstage_error(
+        409, "ConflictError", "environment: support-ticket-classifier serves nothing in production, so there is nothing to roll back"
+    )
+    with pytest.raises(Rejected, match="nothing to roll back"):
+        client.rollback("support-ticket-classifier", "production")
+    run = mlp("rollback", "support-ticket-classifier", "--env", "production")
+    assert run.code == 1 and "nothing to roll back" in run.err
+
+    answer_json(stand_in, 200, {"deployment": deployment(environment="production")})
+    assert client.approve_deployment(DEPLOYMENT_ID.upper())["status"] == "live"
+    seen = stand_in.seen[-1]
+    assert (seen["method"], seen["path"]) == ("POST", f"/api/deployments/{DEPLOYMENT_ID}/approve")
+    run = mlp("approve", DEPLOYMENT_ID)
+    assert run.code == 0 and run.out.startswith("Approved: support-ticket-classifier version 3 in production")
+
+    stand_in.backstage_error(
+        403, "NotAllowedError", "you requested this deploy, so you cannot approve it: a platform keeper or nlp-team's lead does"
+    )
+    with pytest.raises(PermissionDenied, match="you cannot approve it"):
+        client.approve_deployment(DEPLOYMENT_ID)
+    run = mlp("approve", DEPLOYMENT_ID)
+    assert run.code == 1 and run.err.startswith("mlp: error: you requested this deploy")
+
+    rejected = deployment(environment="production", status="rejected", reason="not before the release")
+    answer_json(stand_in, 200, {"deployment": rejected})
+    assert client.reject_deployment(DEPLOYMENT_ID, " not before the release ") == rejected
+    seen = stand_in.seen[-1]
+    assert (seen["method"], seen["path"]) == ("POST", f"/api/deployments/{DEPLOYMENT_ID}/reject")
+    assert json.loads(seen["body"]) == {"reason": "not before the release"}
+
+    lineage = {"model": "support-ticket-classifier", "version": "3", "modelUri": "m", "deployments": []}
+    answer_json(stand_in, 200, lineage)
+    assert client.lineage("support-ticket-classifier", 3) == lineage
+    assert stand_in.seen[-1]["path"] == "/api/deployments/models/support-ticket-classifier/lineage?version=3"
+    client.lineage("support-ticket-classifier")
+    assert stand_in.seen[-1]["path"] == "/api/deployments/models/support-ticket-classifier/lineage"
+
+    answer_json(stand_in, 200, {"events": [{"id": 1, "action": "deployed"}]})
+    assert client.deployment_audit("support-ticket-classifier") == [{"id": 1, "action": "deployed"}]
+    assert stand_in.seen[-1]["path"] == "/api/deployments/models/support-ticket-classifier/audit"

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import type {
   CoderQuota,
@@ -8,6 +11,7 @@ import type {
   CreateWorkspaceRequest,
   WorkspacesAnswer,
   WorkspaceTransition,
+  WorkspaceUse,
 } from '@internal/plugin-coder-common';
 import {
   CoderApiError,
@@ -15,6 +19,7 @@ import {
   CoderClient,
   CoderSettings,
 } from '@internal/plugin-coder-node';
+import type { WorkspaceUseStore } from '../store/WorkspaceUseStore';
 import { AllocationGate } from './AllocationGate';
 import { CoderConnections, CoderSession } from './CoderConnections';
 import { CoderNotConnectedError, portalErrorOf } from './errors';
@@ -35,6 +40,9 @@ export class WorkspaceService {
       connections: CoderConnections;
       gate: AllocationGate;
       settings: CoderSettings;
+      /** The portal's record of workspaces created and started (platform metrics). */
+      uses?: WorkspaceUseStore;
+      logger?: LoggerService;
     },
   ) {}
 
@@ -219,10 +227,31 @@ export class WorkspaceService {
             }),
           ),
       );
+      await this.recordUse({
+        workspaceId: created.id,
+        workspaceName: created.name,
+        userEntityRef: userRef,
+        team: request.team,
+        gpus: request.gpus,
+        action: 'create',
+        at: new Date().toISOString(),
+      });
       return { workspace: created, ...admitted };
     } catch (error) {
       await gate.undo(admitted, credentials);
       throw error;
+    }
+  }
+
+  /** A use that cannot be recorded is logged; the user's workspace is made all the same. */
+  private async recordUse(use: WorkspaceUse) {
+    try {
+      await this.options.uses?.record(use);
+    } catch (error) {
+      this.options.logger?.warn('could not record a workspace use', {
+        workspace: use.workspaceId,
+        error: String(error),
+      });
     }
   }
 
@@ -261,7 +290,7 @@ export class WorkspaceService {
           )
         : {};
     try {
-      return await this.asUser(
+      const built = await this.asUser<CoderWorkspace>(
         userRef,
         `${verb(transition)} workspace ${current.name}`,
         async s => {
@@ -278,6 +307,18 @@ export class WorkspaceService {
           }
         },
       );
+      if (transition === 'start') {
+        await this.recordUse({
+          workspaceId: current.id,
+          workspaceName: current.name,
+          userEntityRef: userRef,
+          ...(team ? { team } : {}),
+          gpus: current.gpus ?? 0,
+          action: 'start',
+          at: new Date().toISOString(),
+        });
+      }
+      return built;
     } catch (error) {
       await gate.undo(admitted, credentials);
       throw error;

@@ -3,6 +3,11 @@
 // integration tests on the live cluster (lifecycle, faults) share: waiting, submitting and reading
 // jobs, their pods and their cost.
 import {
+  coreServices,
+  createServiceFactory,
+  type SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -118,24 +123,50 @@ export async function workflowsIn(team: string): Promise<string[]> {
   return list.items.map(w => w.metadata.name);
 }
 
-export async function startJobsBackend(team: string) {
+/**
+ * The jobs, GPU quota and cost plugins in a test backend; SCIENTIST is in `team`. Other tests
+ * (platform metrics) add plugins, users and config, and a scheduler whose tasks they trigger.
+ */
+export async function startJobsBackend(
+  team: string,
+  options: {
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+    /** Users' groups besides SCIENTIST's. */
+    groups?: Record<string, string[]>;
+    allow?: (user: string, permission: string) => boolean;
+    /** Tasks are run only when the test triggers them (scheduler.triggerTask). */
+    scheduler?: SchedulerService;
+    config?: Record<string, unknown>;
+  } = {},
+) {
   const services = servicesConfig().get() as Record<string, unknown>;
   const backend = await startTestBackend({
     features: [
       jobsPlugin,
       gpuQuotaPlugin,
       costPlugin,
+      ...(options.features ?? []),
       ...fakeIdentity({
-        groups: { [SCIENTIST]: [`group:default/${team}`] },
-        allow: () => true,
+        groups: {
+          [SCIENTIST]: [`group:default/${team}`],
+          ...options.groups,
+        },
+        allow: options.allow ?? (() => true),
       }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      options.scheduler
+        ? createServiceFactory({
+            service: coreServices.scheduler,
+            deps: {},
+            factory: () => options.scheduler!,
+          })
+        : mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.rootConfig.factory({
         data: {
           ...services,
+          ...options.config,
           gpuQuota: { cacheMaxAgeSeconds: 0.2 },
           cost: {
             currency: 'EUR',

@@ -16,13 +16,15 @@ import type {
 import type { KubeHttp, KubeList } from '@internal/plugin-mlp-kube-node';
 import { ServiceUnavailableError, TeamAccess } from '@internal/plugin-mlp-node';
 import { randomBytes } from 'node:crypto';
+import type { JobRecorder } from '../records/JobRecorder';
+import type { JobMlflowRuns } from './JobMlflowRuns';
 import { JobsSettings } from '../settings';
 import { clusterError } from './errors';
 import { jobView } from './jobView';
 import type { NodeObject, PodObject, WorkflowObject } from './kubeObjects';
 import type { ClusterView } from './waitingReason';
 import { ARGO_WORKFLOW_LABEL, JOB_LABEL } from './labels';
-import { workflowManifest } from './workflowManifest';
+import { experimentOf, workflowManifest } from './workflowManifest';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -51,6 +53,10 @@ export class JobService {
       access: TeamAccess;
       settings: JobsSettings;
       logger: LoggerService;
+      /** Keeps the portal's records of jobs (platform metrics), when there is one. */
+      recorder?: JobRecorder;
+      /** Makes each job's MLflow run, when an MLflow server is configured. */
+      runs?: JobMlflowRuns;
       now?: () => Date;
     },
   ) {}
@@ -98,7 +104,16 @@ export class JobService {
       );
     }
     const { hard, used } = quotaFigures;
+    const mlflowRunId = await this.options.runs?.open({
+      id,
+      name: job.name,
+      team: job.team,
+      experiment: experimentOf(job),
+      userRef: credentials.principal.userEntityRef,
+      at: this.options.now?.() ?? new Date(),
+    });
     const manifest = workflowManifest({
+      mlflowRunId,
       job,
       id,
       userRef: credentials.principal.userEntityRef,
@@ -118,6 +133,11 @@ export class JobService {
       });
     } catch (error) {
       await this.release(reservation.id, credentials);
+      if (mlflowRunId) {
+        await this.options.runs
+          ?.close(mlflowRunId, 'Cancelled', new Date().toISOString())
+          .catch(() => undefined);
+      }
       throw clusterError(error, `Creating the job's Workflow in ${job.team}`);
     }
     this.options.logger.info('training job submitted', {
@@ -126,8 +146,13 @@ export class JobService {
       gpus: job.gpus,
       reservation: reservation.id,
     });
+    const submitted = await this.view(
+      created ?? (manifest as WorkflowObject),
+      [],
+    );
+    await this.recordSafely(submitted);
     return {
-      job: await this.view(created ?? (manifest as WorkflowObject), []),
+      job: submitted,
       quota: {
         resource: settings.gpuResource,
         hard,
@@ -208,8 +233,31 @@ export class JobService {
       });
     const job = await this.view(wf, pods);
     if (job.reservationId) await this.release(job.reservationId, credentials);
+    await this.recordSafely(job, true);
     this.options.logger.info('training job cancelled', { job: id, team: ns });
     return job;
+  }
+
+  /** Every job of every team, for the records' pass (not for users: it checks no team). */
+  async allJobs(): Promise<Job[]> {
+    return this.jobsAt(
+      `/apis/argoproj.io/v1alpha1/workflows`,
+      '/api/v1/pods',
+      'the jobs of all teams',
+      { quick: true },
+    );
+  }
+
+  /** A record that cannot be written now is written by the records' next pass. */
+  private async recordSafely(job: Job, cancelled = false) {
+    try {
+      await this.options.recorder?.record(job, cancelled);
+    } catch (error) {
+      this.options.logger.warn('could not record the job; the next pass will', {
+        job: job.id,
+        error: String(error),
+      });
+    }
   }
 
   private async find(credentials: UserCredentials, id: string) {
@@ -236,36 +284,60 @@ export class JobService {
     );
   }
 
-  private async jobsOf(team: string): Promise<Job[]> {
+  private jobsOf(team: string): Promise<Job[]> {
+    return this.jobsAt(
+      workflowsPath(team),
+      `/api/v1/namespaces/${encodeURIComponent(team)}/pods`,
+      `${team}'s jobs`,
+    );
+  }
+
+  /** The jobs among the Workflows at one path, with their pods from the other. */
+  private async jobsAt(
+    workflowsAt: string,
+    podsAt: string,
+    what: string,
+    options: { quick?: boolean } = {},
+  ): Promise<Job[]> {
     const kube = this.kube();
     const [workflows, pods] = await Promise.all([
       kube.request<KubeList<WorkflowObject>>({
         method: 'GET',
-        path: `${workflowsPath(team)}?labelSelector=${encodeURIComponent(
+        path: `${workflowsAt}?labelSelector=${encodeURIComponent(
           `${JOB_LABEL}=true`,
         )}`,
-        what: `list Workflows in ${team}`,
+        what: `list the Workflows of ${what}`,
         absent: [404],
       }),
       kube.request<KubeList<PodObject>>({
         method: 'GET',
-        path: `/api/v1/namespaces/${encodeURIComponent(
-          team,
-        )}/pods?labelSelector=${encodeURIComponent(ARGO_WORKFLOW_LABEL)}`,
-        what: `list job pods in ${team}`,
+        path: `${podsAt}?labelSelector=${encodeURIComponent(
+          ARGO_WORKFLOW_LABEL,
+        )}`,
+        what: `list the pods of ${what}`,
         absent: [404],
       }),
     ]).catch(error => {
-      throw clusterError(error, `Listing ${team}'s jobs`);
+      throw clusterError(error, `Listing ${what}`);
     });
+    // Workflow names are unique within a namespace only.
+    const key = (namespace: string | undefined, name: string) =>
+      `${namespace}/${name}`;
     const podsByWorkflow = new Map<string, PodObject[]>();
     for (const pod of pods?.items ?? []) {
       const wf = pod.metadata.labels?.[ARGO_WORKFLOW_LABEL];
-      if (wf) podsByWorkflow.set(wf, [...(podsByWorkflow.get(wf) ?? []), pod]);
+      if (!wf) continue;
+      const k = key(pod.metadata.namespace, wf);
+      podsByWorkflow.set(k, [...(podsByWorkflow.get(k) ?? []), pod]);
     }
     return Promise.all(
       (workflows?.items ?? []).map(wf =>
-        this.view(wf, podsByWorkflow.get(wf.metadata.name) ?? []),
+        this.view(
+          wf,
+          podsByWorkflow.get(key(wf.metadata.namespace, wf.metadata.name)) ??
+            [],
+          options,
+        ),
       ),
     );
   }
@@ -287,7 +359,12 @@ export class JobService {
     return pods?.items ?? [];
   }
 
-  private async view(wf: WorkflowObject, pods: PodObject[]): Promise<Job> {
+  /** `quick`: without the free GPUs of the nodes a waiting job could use (two more reads). */
+  private async view(
+    wf: WorkflowObject,
+    pods: PodObject[],
+    { quick = false }: { quick?: boolean } = {},
+  ): Promise<Job> {
     const options = {
       pods,
       gpuResource: this.options.settings.gpuResource,
@@ -295,7 +372,7 @@ export class JobService {
       now: this.options.now?.() ?? new Date(),
     };
     const job = jobView(wf, options);
-    if (!job.waitingFor?.startsWith('waiting for GPUs')) return job;
+    if (quick || !job.waitingFor?.startsWith('waiting for GPUs')) return job;
     // It waits for GPUs: say how many the nodes have free, when the portal may read them.
     const cluster = await this.clusterView();
     return cluster ? jobView(wf, { ...options, cluster }) : job;

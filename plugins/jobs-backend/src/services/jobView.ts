@@ -13,6 +13,7 @@ import {
 } from './kubeObjects';
 import {
   HOURLY_RATE,
+  MLFLOW_RUN,
   RESERVATION_LABEL,
   SUBMISSION,
   SUBMITTED_BY,
@@ -137,6 +138,7 @@ export function jobView(
       : {}),
     mlflow: {
       experiment,
+      ...(annotations[MLFLOW_RUN] ? { runId: annotations[MLFLOW_RUN] } : {}),
       ...(options.mlflowUrl
         ? {
             // The MLflow UI; the experiment is found there by its name.

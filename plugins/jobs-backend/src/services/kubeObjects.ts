@@ -47,6 +47,7 @@ type ContainerStatus = {
 export type PodObject = {
   metadata: {
     name: string;
+    namespace?: string;
     creationTimestamp?: string;
     deletionTimestamp?: string;
     labels?: Record<string, string>;

@@ -17,5 +17,7 @@ export const JOB_LABEL = 'mlplatform.dev/training-job';
 export const SUBMITTED_BY = 'mlplatform.dev/submitted-by';
 export const SUBMISSION = 'mlplatform.dev/submission';
 export const HOURLY_RATE = 'mlplatform.dev/gpu-hourly-rate';
+/** The MLflow run made for the job (also MLFLOW_RUN_ID in its pods' environment). */
+export const MLFLOW_RUN = 'mlplatform.dev/mlflow-run-id';
 /** Argo labels the pods of a workflow with its name. */
 export const ARGO_WORKFLOW_LABEL = 'workflows.argoproj.io/workflow';

@@ -4,6 +4,7 @@ import {
   GPU_TAINT_KEY,
   HOURLY_RATE,
   JOB_LABEL,
+  MLFLOW_RUN,
   PROJECT_LABEL,
   RESERVATION_LABEL,
   SIMULATED_EXIT_CODE,
@@ -23,6 +24,8 @@ export type WorkflowInput = {
   reservationId: string;
   hourlyRate: number;
   currency: string;
+  /** The MLflow run made for the job, which its code logs into. */
+  mlflowRunId?: string;
   settings: {
     serviceAccountName: string;
     gpuResource: string;
@@ -30,6 +33,15 @@ export type WorkflowInput = {
     artifactRoot?: string;
   };
 };
+
+/** The MLflow experiment a job logs to: the one it names, else `<team>/<job name>`. */
+export function experimentOf(job: {
+  experiment?: string;
+  team: string;
+  name: string;
+}): string {
+  return job.experiment ?? `${job.team}/${job.name}`;
+}
 
 /** A label value: at most 63 characters of letters, digits, `-`, `_` and `.`. */
 function labelValue(value: string): string {
@@ -46,7 +58,7 @@ function labelValue(value: string): string {
  */
 export function workflowManifest(input: WorkflowInput) {
   const { job, id, settings } = input;
-  const experiment = job.experiment ?? `${job.team}/${job.name}`;
+  const experiment = experimentOf(job);
   const labels = {
     [TEAM_LABEL]: job.team,
     [PROJECT_LABEL]: job.project ?? job.name,
@@ -62,6 +74,9 @@ export function workflowManifest(input: WorkflowInput) {
   const env = [
     { name: 'MLFLOW_EXPERIMENT_NAME', value: experiment },
     { name: 'MLP_JOB_ID', value: id },
+    ...(input.mlflowRunId
+      ? [{ name: 'MLFLOW_RUN_ID', value: input.mlflowRunId }]
+      : []),
     { name: 'MLP_TEAM', value: job.team },
     ...(settings.mlflowTrackingUri
       ? [{ name: 'MLFLOW_TRACKING_URI', value: settings.mlflowTrackingUri }]
@@ -90,6 +105,7 @@ export function workflowManifest(input: WorkflowInput) {
       annotations: {
         [SUBMITTED_BY]: input.userRef,
         [HOURLY_RATE]: `${input.hourlyRate} ${input.currency}`,
+        ...(input.mlflowRunId ? { [MLFLOW_RUN]: input.mlflowRunId } : {}),
         // What was asked for, as submitted: the job is read back from it.
         [SUBMISSION]: JSON.stringify(job),
       },
@@ -103,7 +119,16 @@ export function workflowManifest(input: WorkflowInput) {
         : {}),
       podMetadata: {
         labels,
-        ...(job.simulate ? { annotations: simulationAnnotations(job) } : {}),
+        ...(job.simulate || input.mlflowRunId
+          ? {
+              annotations: {
+                ...(job.simulate ? simulationAnnotations(job) : {}),
+                ...(input.mlflowRunId
+                  ? { [MLFLOW_RUN]: input.mlflowRunId }
+                  : {}),
+              },
+            }
+          : {}),
       },
       ...(job.gpuProduct
         ? { nodeSelector: { [GPU_PRODUCT_LABEL]: job.gpuProduct } }

@@ -10,11 +10,5 @@ export function formatRuntime(seconds: number): string {
 // The portal's one money format, shared with the other plugins.
 export { formatMoney } from '@internal/plugin-mlp-react';
 
-/** Who submitted a job: the name of `user:default/alex.kim`, or the text as it is. */
-export function submitterName(ref: string): string {
-  if (!ref) {
-    return 'unknown';
-  }
-  const name = ref.slice(ref.lastIndexOf('/') + 1);
-  return name.slice(name.indexOf(':') + 1) || ref;
-}
+/** Who submitted a job: the name of `user:default/alex.kim` (the portal's one user-name form). */
+export { userName as submitterName } from '@internal/plugin-mlp-react';

@@ -12,7 +12,10 @@ import type {
   RunsPage,
   RunsQuery,
   RunSummary,
+  TeamRunsAnswer,
+  TeamRunsQuery,
 } from '@internal/plugin-mlflow-common';
+import { MLFLOW_TEAM_TAG } from '@internal/plugin-mlflow-common';
 import {
   MlflowClient,
   MlflowLoggedModel,
@@ -35,6 +38,8 @@ const aliasRank = (alias: string) => {
 /** Versions shown per model (newest first), and logged models looked up with them. */
 const MAX_VERSIONS = 100;
 const MAX_LOGGED_MODELS = 20;
+/** Runs a team's experiments table shows, newest first. */
+export const MAX_TEAM_RUNS = 500;
 
 const pairs = (list?: Array<{ key: string; value?: string }>) =>
   Object.fromEntries((list ?? []).map(t => [t.key, t.value ?? '']));
@@ -103,6 +108,64 @@ export class MlflowService {
       experimentName: experiment.name,
       runs: (page.runs ?? []).map(r => this.runSummary(client, r)),
       nextPageToken: page.next_page_token || undefined,
+    };
+  }
+
+  /**
+   * The newest runs (at most MAX_TEAM_RUNS) of all of a team's experiments: those named
+   * `<team>/...` (the portal's convention) and those tagged `team=<team>`.
+   */
+  async teamRuns(
+    team: string,
+    query: TeamRunsQuery,
+  ): Promise<Omit<TeamRunsAnswer, 'jobFigures'>> {
+    const client = this.client(query.server);
+    const found = await this.cached(client, ['team-experiments', team], () =>
+      Promise.all([
+        client.searchExperiments({
+          filter: `name LIKE '${team}/%'`,
+          maxResults: 1000,
+        }),
+        client.searchExperiments({
+          filter: `tags.${MLFLOW_TEAM_TAG} = '${team}'`,
+          maxResults: 1000,
+        }),
+      ]),
+    );
+    const experiments = new Map<string, string>();
+    for (const e of found.flatMap(f => f.experiments ?? [])) {
+      experiments.set(e.experiment_id, e.name);
+    }
+    const base = {
+      server: client.server.name,
+      team,
+      experiments: [...experiments].map(([id, name]) => ({ id, name })),
+    };
+    if (experiments.size === 0) {
+      return { ...base, runs: [], truncated: false };
+    }
+    const filter = [
+      ...(query.status ? [`attributes.status = '${query.status}'`] : []),
+      ...(query.tag
+        ? [`tags.\`${query.tag.key}\` = '${query.tag.value}'`]
+        : []),
+    ].join(' AND ');
+    const page = await this.cached(client, ['team-runs', team, query], () =>
+      client.searchRuns({
+        experimentIds: [...experiments.keys()],
+        filter,
+        orderBy: ['attributes.start_time DESC'],
+        maxResults: MAX_TEAM_RUNS,
+      }),
+    );
+    return {
+      ...base,
+      runs: (page.runs ?? []).map(r => ({
+        ...this.runSummary(client, r),
+        experimentId: r.info.experiment_id,
+        experimentName: experiments.get(r.info.experiment_id) ?? '',
+      })),
+      truncated: Boolean(page.next_page_token),
     };
   }
 

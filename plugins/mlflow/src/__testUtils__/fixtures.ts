@@ -149,6 +149,15 @@ export function mockMlflowApi(overrides: Partial<MlflowApi> = {}) {
     model: jest.fn(async () => model()),
     champion: jest.fn(async () => champion()),
     overview: jest.fn(async () => overview()),
+    teamRuns: jest.fn(async () => ({
+      server: 'local',
+      team: 'nlp-team',
+      experiments: [],
+      runs: [],
+      jobFigures: true,
+      truncated: false,
+    })),
+    teamRunsCsv: jest.fn(async () => new Blob(['run_id\r\n'])),
     ...overrides,
   } as jest.Mocked<MlflowApi>;
   return api;

@@ -6,6 +6,7 @@ import type {
   ModelOverview,
   RegisteredModelView,
   RunsPage,
+  TeamRunsAnswer,
 } from '@internal/plugin-mlflow-common';
 
 export type RunsRequest = {
@@ -28,6 +29,16 @@ export interface MlflowApi {
   ): Promise<MetricHistory>;
   model(server: string | undefined, name: string): Promise<RegisteredModelView>;
   champion(server: string | undefined, name: string): Promise<ChampionCard>;
+  /** The runs of all of a team's experiments, with the GPU time and cost of their jobs. */
+  teamRuns(
+    team: string,
+    filters: { server?: string; status?: string; tag?: string },
+  ): Promise<TeamRunsAnswer>;
+  /** The same runs as a CSV file. */
+  teamRunsCsv(
+    team: string,
+    filters: { server?: string; status?: string; tag?: string },
+  ): Promise<Blob>;
   /** Every alias of a registered model with its version, run and when it moved; the key metric. */
   overview(server: string | undefined, name: string): Promise<ModelOverview>;
 }

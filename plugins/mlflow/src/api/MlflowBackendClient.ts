@@ -6,6 +6,7 @@ import type {
   ModelOverview,
   RegisteredModelView,
   RunsPage,
+  TeamRunsAnswer,
 } from '@internal/plugin-mlflow-common';
 import { BackendRequests } from '@internal/plugin-mlp-react';
 import type { MlflowApi, RunsRequest } from './MlflowApi';
@@ -34,6 +35,24 @@ export class MlflowBackendClient implements MlflowApi {
     if (request.orderBy) query.set('orderBy', request.orderBy);
     if (request.pageToken) query.set('pageToken', request.pageToken);
     return this.backend.request(`/runs?${query}`);
+  }
+
+  teamRuns(
+    team: string,
+    filters: { server?: string; status?: string; tag?: string },
+  ): Promise<TeamRunsAnswer> {
+    return this.backend.request(teamRunsPath(team, 'runs', filters));
+  }
+
+  teamRunsCsv(
+    team: string,
+    filters: { server?: string; status?: string; tag?: string },
+  ): Promise<Blob> {
+    return this.backend.request(
+      teamRunsPath(team, 'runs.csv', filters),
+      undefined,
+      res => res.blob(),
+    );
   }
 
   metricHistory(
@@ -72,4 +91,17 @@ export class MlflowBackendClient implements MlflowApi {
 
 function serverQuery(server?: string) {
   return server ? `?${new URLSearchParams({ server })}` : '';
+}
+
+function teamRunsPath(
+  team: string,
+  what: 'runs' | 'runs.csv',
+  filters: Record<string, string | undefined>,
+): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value) query.set(key, value);
+  }
+  const q = query.toString();
+  return `/teams/${encodeURIComponent(team)}/${what}${q ? `?${q}` : ''}`;
 }

@@ -46,6 +46,18 @@ export const mlflowContent = EntityContentBlueprint.make({
   },
 });
 
+/** entity-content:mlflow/experiments: a team's runs of all its experiments, with GPU time and cost. */
+export const teamExperimentsContent = EntityContentBlueprint.make({
+  name: 'experiments',
+  params: {
+    path: '/experiments',
+    title: 'Experiments',
+    filter: { kind: 'group', 'spec.type': 'team' },
+    loader: () =>
+      import('../components/TeamExperiments').then(m => <m.TeamExperiments />),
+  },
+});
+
 /**
  * entity-card:mlflow/champion ("Model in the registry"): champion and challenger of the entity's
  * registered model. The id is the one the champion card had, so placements in app config stay.

@@ -87,9 +87,10 @@ function sectionNames(): string[] {
 }
 
 describe('MlpHomeLayout', () => {
-  it("greets a user without a sign-in profile by their catalog entry's name", async () => {
+  it("greets a user by their catalog entry's name rather than their sign-in's user name", async () => {
     renderInTestApp(<MlpHomeLayout widgets={[]} />, {
       apis: apis(async () => scientist, {
+        displayName: 'amira.haddad',
         users: [
           {
             apiVersion: 'backstage.io/v1alpha1',

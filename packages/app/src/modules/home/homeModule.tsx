@@ -7,6 +7,7 @@ import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
 - [Getting started as a data scientist](/docs/default/component/ml-portal/getting-started/)
+- [What this page shows](/docs/default/component/ml-portal/home/)
 - [Operating the platform](/docs/default/component/ml-portal/operating/) (platform keepers)
 - [Browse ML models](/catalog?filters[kind]=component&filters[type]=ml-model&filters[user]=all),
   [start something new](/create), [teams](/catalog?filters[kind]=group&filters[user]=all)

@@ -1,4 +1,6 @@
 import { coderWorkspaceUsePermission } from '@internal/plugin-coder-common';
+import { cliAccessManagePermission } from '@internal/plugin-cli-access-common';
+import { platformMetricsReadPermission } from '@internal/plugin-platform-metrics-common';
 import { jobsSubmitPermission } from '@internal/plugin-jobs-common';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
@@ -88,6 +90,14 @@ describe('PlatformPermissionPolicy', () => {
     ['approve or reject GPU quota requests', gpuQuotaRequestDecidePermission],
     ["read every team's cost (cost.read.all)", costReadAllPermission],
     ['set budgets (cost.budget.set)', costBudgetSetPermission],
+    [
+      "see and revoke everyone's command-line logins (cli-access.manage)",
+      cliAccessManagePermission,
+    ],
+    [
+      'read the platform metrics (platform-metrics.read)',
+      platformMetricsReadPermission,
+    ],
   ])('refuses a data scientist to %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, scientist);
     expect(decision.result).toBe(AuthorizeResult.DENY);
@@ -101,6 +111,14 @@ describe('PlatformPermissionPolicy', () => {
     ['approve or reject GPU quota requests', gpuQuotaRequestDecidePermission],
     ["read every team's cost (cost.read.all)", costReadAllPermission],
     ['set budgets (cost.budget.set)', costBudgetSetPermission],
+    [
+      "see and revoke everyone's command-line logins (cli-access.manage)",
+      cliAccessManagePermission,
+    ],
+    [
+      'read the platform metrics (platform-metrics.read)',
+      platformMetricsReadPermission,
+    ],
   ])('lets a platform-team member %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, keeper);
     expect(decision.result).toBe(AuthorizeResult.ALLOW);

@@ -11,6 +11,7 @@ import { coderWorkspaceUsePermission } from '@internal/plugin-coder-common';
 import { costBudgetCheckPermission } from '@internal/plugin-cost-common';
 import { gpuQuotaRequestCreatePermission } from '@internal/plugin-gpu-quota-common';
 import { jobsSubmitPermission } from '@internal/plugin-jobs-common';
+import { deploymentsCreatePermission } from '@internal/plugin-deployments-common';
 import {
   AuthorizeResult,
   type PolicyDecision,
@@ -43,6 +44,9 @@ const SELF_SERVICE_PERMISSIONS = new Set(
     coderWorkspaceUsePermission,
     // Submitting and cancelling training jobs; the jobs backend checks team membership.
     jobsSubmitPermission,
+    // Deploying one's team's models and rolling back; approving as the team's lead. The
+    // deployments backend checks membership, the lead and that nobody approves their own deploy.
+    deploymentsCreatePermission,
   ].map(permission => permission.name),
 );
 

@@ -4,9 +4,9 @@ import type { BudgetStatus } from '@internal/plugin-cost-common';
 import { AlertChips } from '../shared/AlertChips';
 import { BudgetBar } from '../shared/BudgetBar';
 import { monthName } from '../shared/dates';
-import { Figures } from '../shared/Figures';
 import { formatMoney } from '../shared/format';
 import { forecastMonthEnd } from '../shared/forecast';
+import { Figures } from '@internal/plugin-mlp-react';
 
 /** This month's standing against the budget and where the month ends at today's pace. */
 export function MonthForecast(props: { status: BudgetStatus; now: Date }) {

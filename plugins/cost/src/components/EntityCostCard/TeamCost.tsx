@@ -10,9 +10,8 @@ import { rootRouteRef } from '../../routes';
 import { AlertChips } from '../shared/AlertChips';
 import { BudgetBar } from '../shared/BudgetBar';
 import { monthName } from '../shared/dates';
-import { Figures } from '../shared/Figures';
 import { formatMoney } from '../shared/format';
-import { ErrorState, usePageHref } from '@internal/plugin-mlp-react';
+import { ErrorState, Figures, usePageHref } from '@internal/plugin-mlp-react';
 import { ModelCost } from './ModelCost';
 
 export const NO_BUDGET = 'No budget set for this month';

@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { BudgetStatus } from '@internal/plugin-cost-common';
 import {
+  Figures,
   HomeCard,
   LoadedContent,
   usePageHref,
@@ -11,7 +12,6 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costApiRef } from '../../api';
 import { BudgetBar } from '../shared/BudgetBar';
 import { monthName } from '../shared/dates';
-import { Figures } from '../shared/Figures';
 import { forecastMonthEnd } from '../shared/forecast';
 import { formatMoney } from '../shared/format';
 import { rootRouteRef } from '../../routes';

@@ -9,14 +9,11 @@ import {
   HomeCard,
   LoadedContent,
   usePageHref,
+  userName,
 } from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { gpuQuotaApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-
-function userName(ref: string): string {
-  return ref.slice(ref.lastIndexOf('/') + 1);
-}
 
 /** Home, for platform keepers: the quota increases that wait for their decision, oldest first. */
 export function PendingApprovalsCard() {

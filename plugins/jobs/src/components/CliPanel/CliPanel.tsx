@@ -1,12 +1,10 @@
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { jobsApiRef } from '../../api';
 import { CodeBlock } from '../shared/CodeBlock';
 import { trainCommand } from '../shared/commands';
-import { CopyTokenButton } from './CopyTokenButton';
 
 /** How to install the mlp CLI, log it in to this portal and submit a job. */
 export function CliPanel() {
@@ -24,14 +22,11 @@ export function CliPanel() {
       </Typography>
       <CodeBlock>pip install ./sdk/python</CodeBlock>
       <Typography>
-        2. Log in to this portal, and paste your token when it asks:
+        2. Log in to this portal: mlp opens your browser, and you approve it
+        once. The login lasts 30 days unused and renews itself as you use it;
+        mlp logout ends it. On a remote shell add --no-browser.
       </Typography>
       <CodeBlock>{`mlp login --url ${url}`}</CodeBlock>
-      <CopyTokenButton />
-      <Alert severity="info">
-        The token expires with your portal session (about an hour). When mlp
-        says it was refused, copy a fresh one here and run mlp login again.
-      </Alert>
       <Typography style={{ marginTop: 16 }}>
         3. Submit a job on your team's GPUs:
       </Typography>

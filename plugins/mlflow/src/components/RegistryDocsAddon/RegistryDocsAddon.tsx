@@ -3,9 +3,9 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { useId } from 'react';
 import { createPortal } from 'react-dom';
+import { useSlotAfterTitle } from '@internal/plugin-mlp-react';
 import { RegistryOverview } from '../ModelRegistryCard';
 import { mlflowRefs } from '../shared/annotations';
-import { useSlotAfterTitle } from './useSlotAfterTitle';
 
 /** The live block: what the registry says, under a heading that says where it comes from. */
 function RegistryDocsBlock(props: { server?: string; model: string }) {

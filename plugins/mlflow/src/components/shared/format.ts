@@ -1,4 +1,7 @@
-import { formatAgo } from '@internal/plugin-mlp-react';
+import {
+  formatAgo,
+  formatDuration as formatSpan,
+} from '@internal/plugin-mlp-react';
 
 /** A date-time as people read it here: 2026-11-20 10:00 UTC. */
 export function formatTime(ms?: number): string {
@@ -11,15 +14,9 @@ export function formatStarted(ms?: number): string {
   return ms ? formatAgo(new Date(ms).toISOString()) : '—';
 }
 
-/** 30 s, 4 min 10 s, 2 h 5 min. */
+/** A run's duration from milliseconds: 30 s, 4 min 10 s, 2 h 5 min (the portal's one format). */
 export function formatDuration(ms?: number): string {
-  if (ms === undefined) return '—';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min${s % 60 ? ` ${s % 60} s` : ''}`;
-  const h = Math.floor(m / 60);
-  return `${h} h${m % 60 ? ` ${m % 60} min` : ''}`;
+  return formatSpan(ms === undefined ? undefined : ms / 1000);
 }
 
 /** A metric value with up to four significant decimals. */
