@@ -29,10 +29,15 @@ case "$cmd" in
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       mlp_die "mlflow: port $port is in use; stop what listens there or choose another port with MLP_MLFLOW_PORT"
     fi
+    # Idle connections stay open 60 s (uvicorn's default is 5 s). Node's fetch keeps a socket 4 s by
+    # its own timer; a process whose event loop is blocked past 5 s (a Jest worker compiling a test
+    # file) reuses a socket the server closed and fails with "other side closed": reproduced here,
+    # and the likely cause of a CI run where one integration file's MLflow set-up failed.
     setsid "$venv/bin/mlflow" server \
       --backend-store-uri "sqlite:///$dir/mlflow.db" \
       --artifacts-destination "$dir/artifacts" --serve-artifacts \
-      --host 127.0.0.1 --port "$port" --workers 1 >"$dir/server.log" 2>&1 &
+      --host 127.0.0.1 --port "$port" --workers 1 \
+      --uvicorn-opts "--timeout-keep-alive 60" >"$dir/server.log" 2>&1 &
     echo $! >"$dir/pid"
     # Whatever fails from here on (mlp_die exits), the server is not left running.
     trap stop_server EXIT

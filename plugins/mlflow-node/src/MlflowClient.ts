@@ -458,11 +458,9 @@ export class MlflowClient {
         `${this.server.username}:${this.server.password}`,
       ).toString('base64')}`;
     }
-    this.requestCount += 1;
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.fetchImpl(
+    const send = () => {
+      this.requestCount += 1;
+      return this.fetchImpl(
         `${this.server.baseUrl.replace(/\/$/, '')}/api/2.0/mlflow/${path}`,
         {
           method,
@@ -471,12 +469,22 @@ export class MlflowClient {
           signal: AbortSignal.timeout(this.timeoutMs),
         },
       );
+    };
+    let response: Response;
+    let text: string;
+    try {
+      // A kept-alive socket the server had closed fails before any answer: the request never
+      // reached MLflow, so it goes once more on a new connection.
+      response = await send().catch(error => {
+        if (!closedBeforeAnswer(error)) throw error;
+        return send();
+      });
       text = await response.text();
     } catch (error) {
       const reason =
         (error as Error).name === 'TimeoutError'
           ? `no answer within ${this.timeoutMs / 1000} s`
-          : (error as Error).message;
+          : describe(error as Error);
       throw new ServiceUnavailableError(
         `Could not ${what}: ${where} at ${this.server.baseUrl} did not answer (${reason}). Check that it is up and mlflow.servers points at it.`,
       );
@@ -524,4 +532,16 @@ export class MlflowClient {
     }
     return parsed.data;
   }
+}
+
+/** undici's error for a socket the other side closed before any answer came. */
+function closedBeforeAnswer(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+  return cause?.code === 'UND_ERR_SOCKET';
+}
+
+/** fetch's own message ("fetch failed") with the socket's reason after it. */
+function describe(error: Error): string {
+  const cause = (error as { cause?: { message?: string } }).cause?.message;
+  return cause ? `${error.message}: ${cause}` : error.message;
 }
