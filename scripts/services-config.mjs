@@ -124,6 +124,15 @@ export function servicesAppConfig(env) {
         : {}),
     };
   }
+  if (env.MLP_PROMETHEUS_URL) {
+    config.utilization = {
+      prometheus: { baseUrl: env.MLP_PROMETHEUS_URL },
+      // The local Prometheus scrapes every 5 s: utilization is measured at that resolution.
+      ...(env.MLP_PROMETHEUS_SCRAPE_SECONDS
+        ? { resolutionSeconds: Number(env.MLP_PROMETHEUS_SCRAPE_SECONDS) }
+        : {}),
+    };
+  }
   if (env.MLP_MLFLOW_URL) {
     config.mlflow = {
       servers: [{ name: 'local', baseUrl: env.MLP_MLFLOW_URL }],

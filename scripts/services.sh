@@ -5,19 +5,21 @@
 # database on that PostgreSQL; scripts/services/coder.sh). State, logs and connection details live
 # under data/services/<name>/; data/services/services.env has the URLs and kubeconfig paths.
 #
-#   scripts/services.sh up [NAME...]     default: all of postgres mlflow coder kube
+#   scripts/services.sh up [NAME...]     default: all of postgres mlflow coder kube prometheus
 #   scripts/services.sh down
 #   scripts/services.sh status
 #   scripts/services.sh prepare kube     the local cluster's certificates, kubeconfigs and config
 #                                        only, before its first build (scripts/start.sh)
 #   scripts/services.sh prepare coder    the same for Coder: its URL and the portal's token key
+#   scripts/services.sh prepare prometheus   the local Prometheus's URL only
 #
 # After `up`, data/services/app-config.services.yaml points the portal at what is up (scripts/start.sh
 # adds it to the config list).
 #
 # External services instead of local ones: MLP_KUBECONFIG=path (a real cluster), MLP_MLFLOW_URL=url
 # (a remote MLflow) and/or MLP_CODER_URL=url (your Coder; its coder.* settings then come from
-# app-config.local.yaml) skip starting the local one. MLP_SERVICES_DIR moves the state
+# app-config.local.yaml) skip starting the local one; MLP_PROMETHEUS_URL=url names the Prometheus
+# that scrapes your dcgm-exporter (with a real cluster and no such URL, no GPU metrics are read). MLP_SERVICES_DIR moves the state
 # folder (the fault tests use a temporary one).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -28,6 +30,8 @@ env_file="$state/services.env"
 PG_PORT="${MLP_POSTGRES_PORT:-54329}"
 MLFLOW_PORT="${MLP_MLFLOW_PORT:-5050}"
 CODER_PORT="${MLP_CODER_PORT:-7080}"
+PROMETHEUS_PORT="${MLP_PROMETHEUS_PORT:-19090}"
+GPU_EXPORTER_PORT="${MLP_GPU_EXPORTER_PORT:-19400}"
 
 up_postgres() {
   "$MLP_ROOT/scripts/ensure-system-packages.sh"
@@ -87,6 +91,30 @@ up_kube() {
   cat "$state/kube/kube.env" >>"$env_file"
 }
 
+# GPU metrics: Prometheus scraping the exporter that stands in for dcgm-exporter on the local
+# cluster's simulated GPUs (scripts/services/prometheus.sh). Needs the local cluster up.
+up_prometheus() {
+  if [ -n "${MLP_PROMETHEUS_URL:-}" ]; then
+    mlp_log "prometheus: using external $MLP_PROMETHEUS_URL"
+    echo "MLP_PROMETHEUS_URL=$MLP_PROMETHEUS_URL" >>"$env_file"
+    return
+  fi
+  if [ -n "${MLP_KUBECONFIG:-}" ]; then
+    mlp_log "prometheus: a real cluster has real GPUs; set MLP_PROMETHEUS_URL to the Prometheus that scrapes its dcgm-exporter (no GPU utilization is read until then)"
+    return
+  fi
+  [ -f "$state/kube/admin.kubeconfig" ] && curl -fs -m 5 --cacert "$state/kube/pki/ca.crt" \
+    "https://127.0.0.1:${MLP_KUBE_API_PORT:-16443}/readyz" >/dev/null 2>&1 ||
+    mlp_die "prometheus: its exporter reads the local cluster's pods, which is not up; start both: scripts/services.sh up kube prometheus"
+  if ! curl -fs -m 5 "http://127.0.0.1:$PROMETHEUS_PORT/-/ready" >/dev/null 2>&1 ||
+    ! curl -fs -m 5 "http://127.0.0.1:$GPU_EXPORTER_PORT/health" >/dev/null 2>&1; then
+    "$MLP_ROOT/scripts/services/prometheus.sh" stop "$state/prometheus"
+    "$MLP_ROOT/scripts/services/prometheus.sh" start "$state/prometheus" "$PROMETHEUS_PORT" \
+      "$GPU_EXPORTER_PORT" "$state/kube/admin.kubeconfig"
+  fi
+  printf 'MLP_PROMETHEUS_URL=http://127.0.0.1:%s\nMLP_PROMETHEUS_SCRAPE_SECONDS=5\n' "$PROMETHEUS_PORT" >>"$env_file"
+}
+
 # The prefix of the services.env keys each service writes (MLP_KUBECONFIG, MLP_KUBE_TEAM_...),
 # as a regex alternation.
 env_keys() {
@@ -97,6 +125,7 @@ env_keys() {
       mlflow) keys+=(MLP_MLFLOW_) ;;
       kube) keys+=(MLP_KUBE) ;;
       coder) keys+=(MLP_CODER_) ;;
+      prometheus) keys+=(MLP_PROMETHEUS_) ;;
     esac
   done
   local IFS='|'
@@ -105,11 +134,12 @@ env_keys() {
 
 status() {
   local name ok
-  for name in postgres mlflow coder kube; do
+  for name in postgres mlflow coder kube prometheus; do
     case $name in
       postgres) PGPASSWORD=postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc 'select 1' >/dev/null 2>&1 && ok=up || ok=down ;;
       mlflow) curl -fs -m 5 "${MLP_MLFLOW_URL:-http://127.0.0.1:$MLFLOW_PORT}/health" >/dev/null 2>&1 && ok=up || ok=down ;;
       coder) curl -fs -m 5 "${MLP_CODER_URL:-http://127.0.0.1:$CODER_PORT}/api/v2/buildinfo" >/dev/null 2>&1 && ok=up || ok=down ;;
+      prometheus) curl -fs -m 5 "${MLP_PROMETHEUS_URL:-http://127.0.0.1:$PROMETHEUS_PORT}/-/ready" >/dev/null 2>&1 && ok=up || ok=down ;;
       kube)
         if [ -n "${MLP_KUBECONFIG:-}" ]; then
           ok="external ($MLP_KUBECONFIG)" parts=""
@@ -127,19 +157,20 @@ case "${1:-}" in
   up)
     shift
     names=("$@")
-    [ ${#names[@]} -eq 0 ] && names=(postgres mlflow coder kube)
+    [ ${#names[@]} -eq 0 ] && names=(postgres mlflow coder kube prometheus)
     # Keep the lines of services not named now (start.sh brings up mlflow and kube only).
     keep="$(grep -v -E "^($(env_keys "${names[@]}"))" "$env_file" 2>/dev/null || true)"
     printf '%s' "${keep:+$keep$'\n'}" >"$env_file"
     for name in "${names[@]}"; do
       case $name in
-        postgres | mlflow | coder | kube) mlp_log "$name: starting"; "up_$name"; mlp_log "$name: up" ;;
-        *) mlp_die "unknown service '$name' (known: postgres mlflow coder kube)" ;;
+        postgres | mlflow | coder | kube | prometheus) mlp_log "$name: starting"; "up_$name"; mlp_log "$name: up" ;;
+        *) mlp_die "unknown service '$name' (known: postgres mlflow coder kube prometheus)" ;;
       esac
     done
     node "$MLP_ROOT/scripts/services-config.mjs" "$env_file" "$state/app-config.services.yaml"
     ;;
   down)
+    "$MLP_ROOT/scripts/services/prometheus.sh" stop "$state/prometheus"
     [ -x "$MLP_ROOT/scripts/services/kube.sh" ] && "$MLP_ROOT/scripts/services/kube.sh" stop "$state/kube"
     "$MLP_ROOT/scripts/services/mlflow.sh" stop "$state/mlflow"
     "$MLP_ROOT/scripts/services/coder.sh" stop "$state/coder"
@@ -153,13 +184,17 @@ case "${1:-}" in
     case "$name" in
       kube) [ -z "${MLP_KUBECONFIG:-}" ] || mlp_die "MLP_KUBECONFIG names a real cluster: there is no local cluster to prepare" ;;
       coder) [ -z "${MLP_CODER_URL:-}" ] || mlp_die "MLP_CODER_URL names your Coder: there is no local Coder to prepare" ;;
-      *) mlp_die "usage: scripts/services.sh prepare kube|coder" ;;
+      prometheus) [ -z "${MLP_KUBECONFIG:-}" ] || mlp_die "MLP_KUBECONFIG names a real cluster: there is no local Prometheus to prepare" ;;
+      *) mlp_die "usage: scripts/services.sh prepare kube|coder|prometheus" ;;
     esac
     keep="$(grep -v -E "^($(env_keys "$name"))" "$env_file" 2>/dev/null || true)"
     printf '%s' "${keep:+$keep$'\n'}" >"$env_file"
     if [ "$name" = kube ]; then
       "$MLP_ROOT/scripts/services/kube.sh" prepare "$state/kube"
       cat "$state/kube/kube.env" >>"$env_file"
+    elif [ "$name" = prometheus ]; then
+      # Its URL only: until it is up, the utilization figures say Prometheus does not answer.
+      printf 'MLP_PROMETHEUS_URL=http://127.0.0.1:%s\nMLP_PROMETHEUS_SCRAPE_SECONDS=5\n' "$PROMETHEUS_PORT" >>"$env_file"
     else
       "$MLP_ROOT/scripts/services/coder.sh" prepare "$state/coder" "$CODER_PORT"
       cat "$state/coder/coder.env" >>"$env_file"
@@ -168,7 +203,7 @@ case "${1:-}" in
     ;;
   status) status ;;
   *)
-    echo "usage: scripts/services.sh up [postgres|mlflow|coder|kube ...] | down | status | prepare kube|coder" >&2
+    echo "usage: scripts/services.sh up [postgres|mlflow|coder|kube|prometheus ...] | down | status | prepare kube|coder" >&2
     exit 2
     ;;
 esac

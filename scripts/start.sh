@@ -53,7 +53,7 @@ if [ "$services" != off ]; then
   # in the background, and until it is up the cards that need it say so (the cluster's cards name
   # the step and the time left).
   now=(postgres mlflow) later=()
-  if [ -n "${MLP_KUBECONFIG:-}" ] || "$root/services/kube/build.sh" --check; then now+=(kube); else later+=(kube); fi
+  if [ -n "${MLP_KUBECONFIG:-}" ] || "$root/services/kube/build.sh" --check; then now+=(kube prometheus); else later+=(kube prometheus); fi
   if [ -n "${MLP_CODER_URL:-}" ] || "$root/services/coder/build.sh" --check; then now+=(coder); else later+=(coder); fi
   "$root/scripts/services.sh" up "${now[@]}" ||
     mlp_die "a local service did not start (message above); fix it, or start the portal without them: ./scripts/start.sh --no-services"

@@ -84,7 +84,7 @@ else
 fi
 [ "$jest_status" != 0 ] && failures+=("jest")
 
-node_stage "script tests (node:test)" scripts node --test 'scripts/*.test.mjs' 'services/kube/cluster/*.test.mjs'
+node_stage "script tests (node:test)" scripts node --test 'scripts/*.test.mjs' 'services/kube/cluster/*.test.mjs' 'services/gpu-metrics/*.test.mjs'
 # One file at a time: kserve.test.ts adds GPU pods to nlp-team, whose quota usage kube.test.ts checks.
 node_stage "services: kube-apiserver, KServe and MLflow from TypeScript" services node --test --test-concurrency=1 'services/test/*.test.ts'
 node_stage "end-to-end (scripts/start.sh + Chromium)" e2e "$root/scripts/test-e2e.sh"

@@ -16,6 +16,11 @@ export const RESERVATION_LABEL = 'mlplatform.dev/cost-reservation';
 export const SIMULATED_RUNTIME = 'mlplatform.dev/simulated-runtime';
 export const SIMULATED_EXIT_CODE = 'mlplatform.dev/simulated-exit-code';
 export const SIMULATED_FAILURE = 'mlplatform.dev/simulated-failure';
+/**
+ * On a simulated cluster: the utilization, in %, that the local GPU metrics exporter
+ * (services/gpu-metrics/exporter.mjs) reports for each of the pod's GPUs (70 without it).
+ */
+export const SIMULATED_GPU_UTIL = 'mlplatform.dev/simulated-gpu-util';
 
 /** The GPU resource a quota, job or workspace means unless its settings say another. */
 export const DEFAULT_GPU_RESOURCE = 'nvidia.com/gpu';

@@ -18,10 +18,16 @@ export const GPU_TOLERATION: k8s.V1Toleration = {
 import {
   SIMULATED_EXIT_CODE,
   SIMULATED_FAILURE,
+  SIMULATED_GPU_UTIL,
   SIMULATED_RUNTIME,
 } from '../labels';
 
-export { SIMULATED_EXIT_CODE, SIMULATED_FAILURE, SIMULATED_RUNTIME };
+export {
+  SIMULATED_EXIT_CODE,
+  SIMULATED_FAILURE,
+  SIMULATED_GPU_UTIL,
+  SIMULATED_RUNTIME,
+};
 
 export type SimulatedPod = {
   name: string;
@@ -33,6 +39,8 @@ export type SimulatedPod = {
   /** It ends Failed with this exit code (and termination message) instead of Succeeded. */
   exitCode?: number;
   failure?: string;
+  /** The utilization, in %, the local GPU metrics exporter reports for its GPUs. */
+  gpuUtil?: number;
 };
 
 /**
@@ -46,6 +54,9 @@ export function simulatedPod(pod: SimulatedPod): k8s.V1Pod {
       ? { [SIMULATED_EXIT_CODE]: String(pod.exitCode) }
       : {}),
     ...(pod.failure ? { [SIMULATED_FAILURE]: pod.failure } : {}),
+    ...(pod.gpuUtil !== undefined
+      ? { [SIMULATED_GPU_UTIL]: String(pod.gpuUtil) }
+      : {}),
   };
   const gpu = Object.keys(pod.resources).some(isGpuResource);
   return {

@@ -1,0 +1,7 @@
+/**
+ * GPU utilization figures as the portal's APIs answer them.
+ *
+ * @packageDocumentation
+ */
+export type { GpuUtilization, UtilizationSource } from './types';
+export { combineUtilization, roundUtilization } from './combine';
