@@ -29,6 +29,7 @@ import {
   allocationRow,
   openAllocationRow,
 } from '../plugins/cost-backend/src/store/DatabaseLedger';
+import { GpuUtilizationReader } from '@internal/plugin-utilization-node';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const TEAMS = 50;
@@ -193,6 +194,11 @@ function serviceOn(store: DatabaseCostStore) {
     userInfo,
     logger: quietLogger,
     reservationGraceHours: 1,
+    // No Prometheus: the bench measures the ledger.
+    utilizationReader: new GpuUtilizationReader({
+      idleBelowPercent: 10,
+      resolutionSeconds: 60,
+    }),
     now: () => NOW,
   });
 }

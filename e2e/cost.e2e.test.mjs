@@ -156,7 +156,11 @@ describe('GPU cost in Chromium', () => {
             'mlplatform.dev/model': 'support-ticket-classifier',
             'mlplatform.dev/user': 'amira.haddad',
           },
-          annotations: { 'mlplatform.dev/simulated-runtime': '20s' },
+          // Its GPU idles at 5 %: the local GPU metrics exporter reports it to Prometheus.
+          annotations: {
+            'mlplatform.dev/simulated-runtime': '20s',
+            'mlplatform.dev/simulated-gpu-util': '5',
+          },
         },
         spec: {
           restartPolicy: 'Never',
@@ -206,6 +210,16 @@ describe('GPU cost in Chromium', () => {
       { timeoutMs: 60_000, intervalMs: 1_000 },
     );
     assert.ok(line, `the ledger did not bill the pod's ${ranHours} GPU hours`);
+    // Prometheus measured its GPU idle: the line has idle GPU-hours, priced.
+    const measured = await eventually(
+      async () => {
+        const l = await modelLine();
+        return l?.utilization?.idleGpuHours > 0 && l;
+      },
+      { timeoutMs: 60_000, intervalMs: 2_000 },
+    );
+    assert.ok(measured, 'no idle GPU-hours measured for the idle pod');
+    assert.ok(measured.utilization.idleCost > 0);
 
     browser = await launch();
     const page = await browser.context.newPage();
@@ -239,6 +253,33 @@ describe('GPU cost in Chromium', () => {
       assert.equal(number(cells[1]), Math.round(Number(csvRow[2]) * 10) / 10);
       assert.equal(number(cells[2]), Number(csvRow[3]));
       assert.equal(Number(csvRow[3]), line.cost);
+      // Avg util., idle GPU-hours and idle cost: the same in the table, the CSV and the API.
+      const shown = await eventually(
+        async () => {
+          const l = await modelLine();
+          return (
+            Number(csvRow[7]) === l.utilization.idleCost &&
+            number(cells[5]) === l.utilization.idleCost &&
+            l
+          );
+        },
+        { timeoutMs: 5_000, intervalMs: 500 },
+      );
+      assert.ok(
+        shown,
+        `idle cost: table ${cells[5]}, CSV ${csvRow[7]}, API ${
+          (await modelLine()).utilization.idleCost
+        }`,
+      );
+      const avg = shown.utilization.averagePercent;
+      assert.equal(
+        cells[3],
+        `${avg.toLocaleString('en-US', {
+          maximumFractionDigits: avg < 10 ? 1 : 0,
+        })} %`,
+      );
+      assert.equal(Number(csvRow[6]), shown.utilization.idleGpuHours);
+      await page.getByText('Idle cost', { exact: true }).waitFor();
       await page.screenshot({
         path: 'test-results/e2e/cost-page.png',
         fullPage: true,

@@ -35,9 +35,13 @@ export const DEMO_JOBS = [
         gpus: 2,
         gpuProduct: 'NVIDIA-L4',
         timeoutHours: 8,
-        simulate: { runtime: '6h' },
+        simulate: { runtime: '6h', gpuUtil: 93 },
       },
-      { name: 'demo-tokenizer-sweep', gpus: 1, simulate: { runtime: '90s' } },
+      {
+        name: 'demo-tokenizer-sweep',
+        gpus: 1,
+        simulate: { runtime: '90s', gpuUtil: 64 },
+      },
       {
         name: 'demo-label-check',
         gpus: 1,
@@ -59,7 +63,8 @@ export const DEMO_JOBS = [
         name: 'demo-churn-retrain',
         gpus: 2,
         gpuProduct: 'NVIDIA-L4',
-        simulate: { runtime: '5m' },
+        // Its GPUs wait on a slow data loader: the cost page shows them idle.
+        simulate: { runtime: '5m', gpuUtil: 3 },
       },
       { name: 'demo-churn-shap', gpus: 1, simulate: { runtime: '60s' } },
     ],

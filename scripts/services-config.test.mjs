@@ -138,3 +138,22 @@ test("the local Coder becomes coder.*: its URL, the portal's token key and the a
     undefined,
   );
 });
+
+test('Prometheus becomes utilization.prometheus, at the local scrape interval when it is ours', () => {
+  assert.deepEqual(
+    servicesAppConfig(
+      readEnvFile(
+        'MLP_PROMETHEUS_URL=http://127.0.0.1:19090\nMLP_PROMETHEUS_SCRAPE_SECONDS=5\n',
+      ),
+    ).utilization,
+    {
+      prometheus: { baseUrl: 'http://127.0.0.1:19090' },
+      resolutionSeconds: 5,
+    },
+  );
+  assert.deepEqual(
+    servicesAppConfig({ MLP_PROMETHEUS_URL: 'http://prometheus:9090' })
+      .utilization,
+    { prometheus: { baseUrl: 'http://prometheus:9090' } },
+  );
+});

@@ -54,6 +54,8 @@ async function ports() {
     'MLP_KWOK_PORT',
     'MLP_KSERVE_PORT',
     'MLP_KSERVE_WEBHOOK_PORT',
+    'MLP_PROMETHEUS_PORT',
+    'MLP_GPU_EXPORTER_PORT',
   ];
   const env = {};
   for (const name of names) env[name] = await freePort();
@@ -153,6 +155,51 @@ test('mlflow: a port in use names the service, the port and the setting to chang
     ),
   );
 });
+
+test('prometheus: without the local cluster up, it says to start both', async t => {
+  const dir = tempDir(t);
+  const env = await ports();
+  env.MLP_KUBE_API_PORT = await freePort();
+  const result = await up(dir, env, 'prometheus');
+  assertFailedCleanly(
+    result,
+    dir,
+    /prometheus: its exporter reads the local cluster's pods, which is not up; start both: scripts\/services.sh up kube prometheus/,
+  );
+});
+
+for (const [what, name] of [
+  ['server', 'MLP_PROMETHEUS_PORT'],
+  ['exporter', 'MLP_GPU_EXPORTER_PORT'],
+]) {
+  test(`prometheus: its ${what}'s port in use names it and the setting, before anything starts`, async t => {
+    const dir = tempDir(t);
+    const env = await ports();
+    env[name] = await occupy(t);
+    const result = await new Promise(resolve => {
+      const child = spawn(
+        'bash',
+        [
+          join(root, 'scripts', 'services', 'prometheus.sh'),
+          'start',
+          dir,
+          env.MLP_PROMETHEUS_PORT,
+          env.MLP_GPU_EXPORTER_PORT,
+          join(dir, 'missing.kubeconfig'),
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', d => (stderr += d));
+      child.on('close', status => resolve({ status, stderr }));
+    });
+    assertFailedCleanly(
+      result,
+      dir,
+      new RegExp(`prometheus: port ${env[name]} is in use;.*${name}`),
+    );
+  });
+}
 
 test('coder: without the local PostgreSQL up, it says to start both', async t => {
   const dir = tempDir(t);

@@ -7,6 +7,10 @@ import { costPermissions } from '@internal/plugin-cost-common';
 import { createRouter } from './router';
 import { scheduleBudgetAlerts, startCostSource } from './services/costTasks';
 import { createCostServices } from './services/costServices';
+import {
+  GpuUtilizationReader,
+  readUtilizationSettings,
+} from '@internal/plugin-utilization-node';
 import { readCostSettings } from './settings';
 import { DatabaseCostStore } from './store/DatabaseCostStore';
 
@@ -43,6 +47,9 @@ export const costPlugin = createBackendPlugin({
           userInfo: deps.userInfo,
           logger: deps.logger,
           reservationGraceHours: settings.reservationGraceHours,
+          utilizationReader: new GpuUtilizationReader(
+            readUtilizationSettings(deps.config),
+          ),
         });
         deps.permissionsRegistry.addPermissions(costPermissions);
         deps.httpRouter.use(

@@ -132,9 +132,13 @@ describe('cost API', () => {
     );
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('section,key,gpu_hours,cost_EUR');
+    expect(lines[0]).toBe(
+      'section,key,gpu_hours,cost_EUR,avg_gpu_util_pct,peak_gpu_util_pct,idle_gpu_hours,idle_cost_EUR',
+    );
+    // No Prometheus here: the utilization columns stay empty.
+    expect(json.body.utilizationSource).toEqual({ state: 'not-configured' });
     expect(lines.at(-1)).toBe(
-      `total,2026-11-01..2026-12-01,${json.body.gpuHours},${json.body.cost}`,
+      `total,2026-11-01..2026-12-01,${json.body.gpuHours},${json.body.cost},,,,`,
     );
   });
 

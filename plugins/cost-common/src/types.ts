@@ -1,5 +1,18 @@
-/** GPU-hours and spend of one slice of a breakdown (a project, model, user or GPU type). */
-export type CostLine = { key: string; gpuHours: number; cost: number };
+import type {
+  GpuUtilization,
+  UtilizationSource,
+} from '@internal/plugin-utilization-common';
+
+/**
+ * GPU-hours and spend of one slice of a breakdown (a project, model, user or GPU type), and how
+ * busy its GPUs were when Prometheus measured them.
+ */
+export type CostLine = {
+  key: string;
+  gpuHours: number;
+  cost: number;
+  utilization?: GpuUtilization;
+};
 
 /** CPU or memory, when they are priced: hours in their unit (core-hours, GiB-hours) and cost. */
 export type ComputeLine = {
@@ -27,6 +40,10 @@ export type CostSummary = {
   byGpuType: CostLine[];
   /** Empty unless cost.cpuCoreHourlyRate or cost.memoryGiBHourlyRate is configured. */
   byComputeResource: ComputeLine[];
+  /** How busy the team's GPUs were over the range, when measured. */
+  utilization?: GpuUtilization;
+  /** Where utilization figures come from, or why there are none. */
+  utilizationSource: UtilizationSource;
 };
 
 /** A team's budget for one calendar month (UTC). */

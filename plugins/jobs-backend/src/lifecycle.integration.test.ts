@@ -14,6 +14,8 @@ import {
   startJobsBackend,
   until,
 } from './__testUtils__/jobsBackend';
+import { servicesConfig } from '@internal/plugin-mlp-kube-node/testUtils';
+import { scrapedGpuSeconds } from '@internal/plugin-utilization-node/testUtils';
 import type { NodeObject, PodObject } from './services/kubeObjects';
 import { GPU_PRODUCT_LABEL } from './services/labels';
 import { freeOnNodes } from './services/waitingReason';
@@ -93,6 +95,57 @@ it('runs a 2-GPU job on a GPU node, succeeds, bills its real runtime and frees t
       .body.quota;
     return q?.resources[0].used === 0 ? q : undefined;
   });
+});
+
+it("shows how busy a job's GPUs were, and prices its idle GPU-hours at its rate, as the cost page does", async () => {
+  // Its GPUs report 5 % (the local GPU metrics exporter reads the pod's annotation), all idle.
+  const id = await portal.submit({
+    ...base,
+    name: 'idle-train',
+    project: 'idle-train',
+    gpus: 1,
+    simulate: { runtime: '30s', gpuUtil: 5 },
+  });
+  await until(
+    'Succeeded',
+    async () => {
+      const j = await portal.read(id);
+      return j.phase === 'Succeeded' ? j : undefined;
+    },
+    90,
+  );
+  // Prometheus marks its series stale at the next scrape, 5 s at most.
+  await new Promise(r => setTimeout(r, 11_000));
+  const job = await portal.read(id);
+  expect(job.utilizationSource).toEqual({
+    state: 'measured',
+    idleBelowPercent: 10,
+    resolutionSeconds: 5,
+  });
+  expect(job.utilization).toMatchObject({ averagePercent: 5, peakPercent: 5 });
+  const u = job.utilization!;
+  // By hand: one GPU, all of its samples under 10 %: Prometheus's raw samples × 5 s, give or
+  // take a sample at each end (the portal samples on a 5 s grid).
+  const scraped = await scrapedGpuSeconds({
+    baseUrl: servicesConfig().getString('utilization.prometheus.baseUrl'),
+    namespace: team,
+    pod: job.pods[0],
+    scrapeSeconds: 5,
+  });
+  expect(Math.abs(u.idleGpuHours * 3600 - scraped)).toBeLessThanOrEqual(
+    2 * 5 + 1.8,
+  );
+  expect(scraped).toBeGreaterThan(job.runtimeSeconds - 2 * 5);
+  expect(u.idleGpuHours).toBe(u.measuredGpuHours);
+  expect(Math.abs(u.idleCost! - u.idleGpuHours * GPU_RATE)).toBeLessThanOrEqual(
+    0.005 + 0.0005 * GPU_RATE,
+  );
+  // The cost page's line of its project says the same.
+  const line = await until('its cost line', async () => {
+    const l = await portal.costOf('idle-train');
+    return l?.utilization ? l : undefined;
+  });
+  expect(line.utilization).toEqual(u);
 });
 
 it('shows a failing job as Failed with its exit and reason, and counts its retries', async () => {

@@ -14,6 +14,11 @@ import { JobRecorder } from './records/JobRecorder';
 import { createRouter } from './router';
 import { JobMlflowRuns } from './services/JobMlflowRuns';
 import { JobService } from './services/JobService';
+import {
+  GpuUtilizationReader,
+  readUtilizationSettings,
+} from '@internal/plugin-utilization-node';
+import { JobUtilization } from './services/JobUtilization';
 import { readJobsSettings } from './settings';
 
 /** Training jobs as Argo Workflows in team namespaces, under /api/jobs. */
@@ -64,6 +69,10 @@ export const jobsPlugin = createBackendPlugin({
           logger: deps.logger,
           recorder,
           runs,
+          utilization: new JobUtilization(
+            new GpuUtilizationReader(readUtilizationSettings(deps.config)),
+            () => new Date(),
+          ),
         });
         if (cluster) {
           await scheduleLoggedTask({

@@ -29,6 +29,12 @@ export const simulationSchema = z
       .max(255, 'must be a whole number from 0 to 255')
       .default(0),
     failure: z.string().max(200, 'must be at most 200 characters').optional(),
+    /** The utilization, in %, the local GPU metrics exporter reports for the job's GPUs. */
+    gpuUtil: z
+      .number()
+      .min(0, 'must be a utilization in % from 0 to 100')
+      .max(100, 'must be a utilization in % from 0 to 100')
+      .optional(),
   })
   .strict();
 

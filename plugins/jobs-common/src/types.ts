@@ -1,3 +1,8 @@
+import type {
+  GpuUtilization,
+  UtilizationSource,
+} from '@internal/plugin-utilization-common';
+
 /** Argo Workflows' phases of a workflow; Pending until its first pod starts. */
 export type JobPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error';
 
@@ -48,6 +53,13 @@ export type Job = {
   mlflow: { experiment: string; url?: string; runId?: string };
   /** Pods of the workflow, for logs. */
   pods: string[];
+  /**
+   * How busy its GPUs were while its pods ran (Prometheus, dcgm-exporter), idle cost at its
+   * hourly rate; absent before it ran, without GPUs, or when not measured.
+   */
+  utilization?: GpuUtilization;
+  /** Where utilization comes from, or why there is none (for jobs whose GPU pods ran). */
+  utilizationSource?: UtilizationSource;
 };
 
 /** What a submission did (POST /jobs). */

@@ -22,6 +22,13 @@ export { responseStatus } from './responseStatus';
 export { userName } from './userName';
 export { formatAgo, formatDateTime, formatDuration } from './time';
 export { usePageHref } from './usePageHref';
+export {
+  formatPercent,
+  utilizationFigures,
+  UtilizationLine,
+  UtilizationNote,
+  utilizationSentence,
+} from './utilization';
 export { usePageVisible } from './usePageVisible';
 export {
   afterLoad,

@@ -14,6 +14,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { createServer } from 'node:net';
 import { GpuUtilizationReader, podKey } from './GpuUtilizationReader';
+import { scrapedGpuSeconds } from './testUtils';
 import { readUtilizationSettings } from './settings';
 
 jest.setTimeout(150_000);
@@ -69,13 +70,20 @@ describe('GpuUtilizationReader on the real Prometheus', () => {
     const busyUse = answer.pods!.get(podKey(team, 'busy'))!;
     expect(idleUse.averagePercent).toBe(5);
     expect(idleUse.peakPercent).toBe(5);
-    // By hand: 2 GPUs for the pod's run, all of it under 10 %. Samples are taken every 5 s, so
-    // each GPU's series starts and ends within one scrape and one step of the pod's times.
-    const handGpuHours = (2 * runSeconds) / 3600;
-    const slack = (2 * 2 * 5) / 3600;
+    // By hand: 2 GPUs for the pod's run, all of it under 10 %. Prometheus scraped each GPU
+    // every 5 s; the reader samples on a 5 s grid, so it may see a sample more or less per GPU
+    // and end than the raw samples. Those cover the run, less what fell between two scrapes.
+    const scraped = await scrapedGpuSeconds({
+      baseUrl: settings.prometheus!.baseUrl,
+      namespace: team,
+      pod: 'idle-2gpu',
+      scrapeSeconds: 5,
+    });
     expect(
-      Math.abs(idleUse.measuredGpuHours - handGpuHours),
-    ).toBeLessThanOrEqual(slack);
+      Math.abs(idleUse.measuredGpuHours * 3600 - scraped),
+    ).toBeLessThanOrEqual(2 * 2 * 5);
+    expect(scraped).toBeGreaterThan(2 * runSeconds - 2 * 2 * 5);
+    expect(scraped).toBeLessThanOrEqual(2 * runSeconds + 2 * 5);
     expect(idleUse.idleGpuHours).toBe(idleUse.measuredGpuHours);
     // 2 GiB held plus 5 % of the rest of the node's GPU memory.
     expect(idleUse.peakMemoryMiB).toBe(

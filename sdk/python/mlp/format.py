@@ -13,12 +13,14 @@ from .models import (
     Deployment,
     DeployResult,
     Endpoint,
+    GpuUtilization,
     JobFigures,
     Job,
     ModelDeployments,
     PlatformMetrics,
     QuotaOk,
     SubmittedJob,
+    UtilizationSource,
 )
 
 __all__ = [
@@ -28,6 +30,8 @@ __all__ = [
     "money",
     "hours",
     "duration",
+    "utilization_percent",
+    "utilization_line",
     "timestamp",
     "percent",
     "quota_report",
@@ -156,14 +160,46 @@ def quota_report(answer: QuotaOk) -> str:
     return "\n".join(lines)
 
 
-def _breakdown(title: str, lines: Sequence[CostLine], currency: str) -> str:
+def utilization_percent(value: float) -> str:
+    """A utilization: whole numbers from 10 up, one decimal below ("4.5 %", "63 %")."""
+    return f"{value:.1f} %" if value < 10 and value != int(value) else f"{value:.0f} %"
+
+
+def utilization_line(u: GpuUtilization, currency: Optional[str] = None) -> str:
+    """``avg 42 %, peak 95 %; idle 1.25 GPU-h (3.13 EUR)``."""
+    idle = f"idle {u['idleGpuHours']:.2f} GPU-h"
+    if currency and "idleCost" in u:
+        idle += f" ({money(u['idleCost'], currency)})"
+    return f"avg {utilization_percent(u['averagePercent'])}, peak {utilization_percent(u['peakPercent'])}; {idle}"
+
+
+def utilization_unknown(source: Optional[UtilizationSource]) -> Optional[str]:
+    """Why no utilization is shown, or None when it was measured (or nothing says)."""
+    if not source or source.get("state") == "measured":
+        return None
+    if source.get("state") == "unavailable":
+        return f"unknown: {source.get('message', 'Prometheus did not answer')}"
+    return "not measured (the portal has no Prometheus configured)"
+
+
+def _breakdown(title: str, lines: Sequence[CostLine], currency: str, measured: bool = False) -> str:
     if not lines:
         return f"{title}: no GPU use"
-    return table(
-        [title, "GPU-HOURS", "COST"],
-        [[line["key"], f"{line['gpuHours']:.2f}", money(line["cost"], currency)] for line in lines],
-        right={1, 2},
-    )
+    headers = [title, "GPU-HOURS", "COST"]
+    if measured:
+        headers += ["AVG UTIL", "IDLE GPU-H", "IDLE COST"]
+    rows = []
+    for line in lines:
+        row = [line["key"], f"{line['gpuHours']:.2f}", money(line["cost"], currency)]
+        if measured:
+            u = line.get("utilization")
+            row += (
+                [utilization_percent(u["averagePercent"]), f"{u['idleGpuHours']:.2f}", money(u.get("idleCost", 0), currency)]
+                if u
+                else ["-", "-", "-"]
+            )
+        rows.append(row)
+    return table(headers, rows, right=set(range(1, len(headers))))
 
 
 def cost_report(
@@ -175,6 +211,12 @@ def cost_report(
         ("GPU-hours", f"{summary['gpuHours']:.2f}"),
         ("Cost", money(summary["cost"], currency)),
     ]
+    source = summary.get("utilizationSource")
+    measured = bool(source) and source.get("state") == "measured"
+    if summary.get("utilization"):
+        rows.append(("GPU utilization", utilization_line(summary["utilization"], currency)))
+    elif utilization_unknown(source):
+        rows.append(("GPU utilization", utilization_unknown(source)))
     if budget is not None:
         if "budget" in budget:
             rows.append(("Budget", money(budget["budget"], budget["currency"])))
@@ -192,9 +234,9 @@ def cost_report(
         "",
         key_values(rows),
         "",
-        _breakdown("PROJECT", summary["byProject"], currency),
+        _breakdown("PROJECT", summary["byProject"], currency, measured),
         "",
-        _breakdown("USER", summary["byUser"], currency),
+        _breakdown("USER", summary["byUser"], currency, measured),
     ]
     return "\n".join(parts)
 
@@ -248,6 +290,10 @@ def job_report(job: Job) -> str:
         ("Cost so far", money(job["costSoFar"], job["currency"])),
         ("Estimated", money(job["estimatedCost"], job["currency"])),
     ]
+    if job.get("utilization"):
+        rows.append(("GPU utilization", utilization_line(job["utilization"], job["currency"])))
+    elif utilization_unknown(job.get("utilizationSource")):
+        rows.append(("GPU utilization", utilization_unknown(job.get("utilizationSource"))))
     mlflow = job["mlflow"]
     rows.append(("MLflow", mlflow["experiment"] + (f" · {mlflow['url']}" if mlflow.get("url") else "")))
     if mlflow.get("runId"):

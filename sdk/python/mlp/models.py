@@ -126,12 +126,39 @@ class QuotaNotConfigured(TypedDict):
 QuotaStatus = Union[QuotaOk, QuotaMissing, QuotaNotConfigured]
 
 
-class CostLine(TypedDict):
-    """One slice of a breakdown: a project, model, user or GPU type."""
+class _GpuUtilization(TypedDict):
+    averagePercent: float
+    peakPercent: float
+    measuredGpuHours: float
+    idleGpuHours: float
 
+
+class GpuUtilization(_GpuUtilization, total=False):
+    """How busy GPUs were (Prometheus, dcgm-exporter): idle = under the idle threshold."""
+
+    idleCost: float
+    peakMemoryMiB: float
+
+
+class UtilizationSource(TypedDict, total=False):
+    """Where utilization comes from: ``state`` measured, not-configured or unavailable."""
+
+    state: Literal["measured", "not-configured", "unavailable"]
+    idleBelowPercent: float
+    resolutionSeconds: float
+    message: str
+
+
+class _CostLine(TypedDict):
     key: str
     gpuHours: float
     cost: float
+
+
+class CostLine(_CostLine, total=False):
+    """One slice of a breakdown: a project, model, user or GPU type."""
+
+    utilization: GpuUtilization
 
 
 class DailyCost(TypedDict):
@@ -164,7 +191,10 @@ CostSummary = TypedDict(
         "byUser": List[CostLine],
         "byGpuType": List[CostLine],
         "byComputeResource": List[ComputeLine],
+        "utilization": GpuUtilization,
+        "utilizationSource": UtilizationSource,
     },
+    total=False,
 )
 
 
@@ -257,6 +287,8 @@ class Job(_Job, total=False):
     startedAt: str
     finishedAt: str
     reservationId: str
+    utilization: GpuUtilization
+    utilizationSource: UtilizationSource
 
 
 class QuotaAfterSubmission(TypedDict):

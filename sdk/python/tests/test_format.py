@@ -141,6 +141,40 @@ def test_cost_report() -> None:
     assert "Budget" not in fmt.cost_report(summary, "2026-11", None)
 
 
+def test_cost_report_with_utilization() -> None:
+    util = {"averagePercent": 42.46, "peakPercent": 95, "measuredGpuHours": 12.5,
+            "idleGpuHours": 1.25, "idleCost": 3.13}
+    summary: CostSummary = {
+        "team": "nlp-team", "from": "2026-11-01", "to": "2026-12-01", "currency": "EUR",
+        "gpuHours": 12.5, "cost": 31.25, "daily": [],
+        "byProject": [{"key": "ticket-triage", "gpuHours": 12.5, "cost": 31.25, "utilization": util},
+                      {"key": "unmeasured", "gpuHours": 1, "cost": 2.5}],
+        "byModel": [], "byUser": [], "byGpuType": [], "byComputeResource": [],
+        "utilization": util,
+        "utilizationSource": {"state": "measured", "idleBelowPercent": 10, "resolutionSeconds": 60},
+    }
+    lines = fmt.cost_report(summary, "2026-11").splitlines()
+    assert "GPU utilization: avg 42 %, peak 95 %; idle 1.25 GPU-h (3.13 EUR)" in lines
+    header = next(i for i, line in enumerate(lines) if line.startswith("PROJECT"))
+    assert lines[header].split() == ["PROJECT", "GPU-HOURS", "COST", "AVG", "UTIL", "IDLE", "GPU-H", "IDLE", "COST"]
+    assert lines[header + 1].split() == ["ticket-triage", "12.50", "31.25", "EUR", "42", "%", "1.25", "3.13", "EUR"]
+    assert lines[header + 2].split() == ["unmeasured", "1.00", "2.50", "EUR", "-", "-", "-"]
+    down: CostSummary = {**summary, "utilizationSource": {  # type: ignore[typeddict-item]
+        "state": "unavailable", "message": "Prometheus at http://p:9090 did not answer"}}
+    del down["utilization"]
+    text = fmt.cost_report(down, "2026-11")
+    assert "GPU utilization: unknown: Prometheus at http://p:9090 did not answer" in text
+    assert "AVG UTIL" not in text
+
+
+def test_job_report_with_utilization() -> None:
+    report = fmt.job_report({**JOB, "utilization": {  # type: ignore[typeddict-item]
+        "averagePercent": 4.5, "peakPercent": 6, "measuredGpuHours": 2, "idleGpuHours": 2, "idleCost": 5}})
+    assert "GPU utilization: avg 4.5 %, peak 6 %; idle 2.00 GPU-h (5.00 EUR)" in report
+    unknown = fmt.job_report({**JOB, "utilizationSource": {"state": "not-configured"}})  # type: ignore[typeddict-item]
+    assert "GPU utilization: not measured (the portal has no Prometheus configured)" in unknown
+
+
 def test_job_report_and_table() -> None:
     report = fmt.job_report({**JOB, "message": "pod pending"})
     assert "Phase:       Running" in report

@@ -5,6 +5,10 @@ import type { Knex } from 'knex';
 import { createCostServices } from '../services/costServices';
 import { RateCard } from '../services/RateCard';
 import { DatabaseCostStore } from '../store/DatabaseCostStore';
+import {
+  GpuUtilizationReader,
+  type UtilizationSettings,
+} from '@internal/plugin-utilization-node';
 
 export const KEEPER = 'user:default/morgan.lee';
 export const SCIENTIST = 'user:default/amira.haddad';
@@ -45,8 +49,18 @@ export class TestClock {
   }
 }
 
-/** Keepers may do everything; scientists all but cost.read.all and setting budgets. */
-export async function costServiceOn(knex: Knex, clock: TestClock) {
+/**
+ * Keepers may do everything; scientists all but cost.read.all and setting budgets. Utilization is
+ * read from the Prometheus the settings name (none by default).
+ */
+export async function costServiceOn(
+  knex: Knex,
+  clock: TestClock,
+  utilization: UtilizationSettings = {
+    idleBelowPercent: 10,
+    resolutionSeconds: 60,
+  },
+) {
   const store = await DatabaseCostStore.create({
     database: mockServices.database.mock({ getClient: async () => knex }),
     currency: 'EUR',
@@ -80,6 +94,7 @@ export async function costServiceOn(knex: Knex, clock: TestClock) {
     }),
     logger: mockServices.logger.mock(),
     reservationGraceHours: 1,
+    utilizationReader: new GpuUtilizationReader(utilization),
     now: clock.now,
   });
   return { store, service, checks };

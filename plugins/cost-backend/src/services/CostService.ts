@@ -7,14 +7,17 @@ import {
   Budget,
   BudgetStatus,
   costBudgetSetPermission,
+  CostLine,
   CostSummary,
   RangeQuery,
   SetBudget,
 } from '@internal/plugin-cost-common';
+import type { GpuUtilization } from '@internal/plugin-utilization-common';
 import type { BudgetStore, LedgerStore } from '../store/CostStore';
 import { budgetStatus } from './budgetStatus';
 import { CostAccess, userRef } from './costAccess';
 import { cents, monthOf, summariseSlices } from './costMath';
+import type { CostUtilization } from './CostUtilization';
 import { RateCard } from './RateCard';
 
 /** GPU cost per team from the ledger, and the teams' monthly budgets (the check is BudgetChecks'). */
@@ -24,6 +27,7 @@ export class CostService {
       store: Pick<LedgerStore, 'slices'> & BudgetStore;
       rates: RateCard;
       access: CostAccess;
+      utilization: CostUtilization;
       logger: LoggerService;
       now?: () => Date;
     },
@@ -43,18 +47,35 @@ export class CostService {
     range: RangeQuery,
   ): Promise<CostSummary> {
     await this.access.assertMayRead(credentials, team);
-    const slices = await this.options.store.slices(
-      team,
-      range.from,
-      range.to,
-      this.now(),
-    );
+    const now = this.now();
+    const [slices, utilization] = await Promise.all([
+      this.options.store.slices(team, range.from, range.to, now),
+      this.options.utilization.ofTeam(team, {
+        from: Date.parse(`${range.from}T00:00:00Z`),
+        to: Date.parse(`${range.to}T00:00:00Z`),
+        now: now.getTime(),
+      }),
+    ]);
+    const figures = summariseSlices(slices);
+    const withUtilization = (
+      lines: CostLine[],
+      measured: Map<string, GpuUtilization>,
+    ) =>
+      lines.map(l =>
+        measured.has(l.key) ? { ...l, utilization: measured.get(l.key) } : l,
+      );
     return {
       team,
       from: range.from,
       to: range.to,
       currency: this.options.rates.currency,
-      ...summariseSlices(slices),
+      ...figures,
+      byProject: withUtilization(figures.byProject, utilization.byProject),
+      byModel: withUtilization(figures.byModel, utilization.byModel),
+      byUser: withUtilization(figures.byUser, utilization.byUser),
+      byGpuType: withUtilization(figures.byGpuType, utilization.byGpuType),
+      ...(utilization.total ? { utilization: utilization.total } : {}),
+      utilizationSource: utilization.source,
     };
   }
 

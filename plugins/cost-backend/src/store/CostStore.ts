@@ -32,6 +32,11 @@ export interface LedgerStore {
   /** Allocations without an end. */
   openAllocations(): Promise<Allocation[]>;
   /**
+   * The team's allocations that overlap [from, to) (epoch milliseconds): running ones, and ones
+   * that ended after `from`.
+   */
+  allocations(team: string, from: number, to: number): Promise<Allocation[]>;
+  /**
    * The team's GPU use over the days [from, to) (`YYYY-MM-DD`, `to` excluded), split per day and
    * dimension: rolled-up days from the daily roll-up, the rest (today, stale days) from the ledger.
    */

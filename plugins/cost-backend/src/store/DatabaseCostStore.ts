@@ -110,6 +110,10 @@ export class DatabaseCostStore implements CostStore {
     return this.ledger.openAllocations();
   }
 
+  allocations(team: string, from: number, to: number): Promise<Allocation[]> {
+    return this.ledger.allocations(team, from, to);
+  }
+
   slices(team: string, from: string, to: string, now: Date): Promise<Slice[]> {
     return this.ledger.slices(team, from, to, now);
   }

@@ -61,6 +61,7 @@ export function costSummary(overrides: Partial<CostSummary> = {}): CostSummary {
       { key: 'nvidia.com/mig-1g.10gb', gpuHours: 5, cost: 12.5 },
     ],
     byComputeResource: [],
+    utilizationSource: { state: 'not-configured' },
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@
 // quota and cost plugins it relies on, with users in a team of the test's own; and what the
 // integration tests on the live cluster (lifecycle, faults) share: waiting, submitting and reading
 // jobs, their pods and their cost.
+import type { CostLine } from '@internal/plugin-cost-common';
 import {
   coreServices,
   createServiceFactory,
@@ -215,9 +216,7 @@ export async function startJobsBackend(
       return (await scientist.get(`/api/jobs/${id}`)).body;
     },
     /** The team's cost line of a project (today and tomorrow), if the ledger has one. */
-    async costOf(
-      project: string,
-    ): Promise<{ key: string; gpuHours: number; cost: number } | undefined> {
+    async costOf(project: string): Promise<CostLine | undefined> {
       const today = new Date().toISOString().slice(0, 10);
       const tomorrow = new Date(Date.now() + 86_400_000)
         .toISOString()

@@ -20,7 +20,8 @@ import type { JobRecorder } from '../records/JobRecorder';
 import type { JobMlflowRuns } from './JobMlflowRuns';
 import { JobsSettings } from '../settings';
 import { clusterError } from './errors';
-import { jobView } from './jobView';
+import { hourlyRateOf, jobView } from './jobView';
+import type { JobUtilization } from './JobUtilization';
 import type { NodeObject, PodObject, WorkflowObject } from './kubeObjects';
 import type { ClusterView } from './waitingReason';
 import { ARGO_WORKFLOW_LABEL, JOB_LABEL } from './labels';
@@ -57,6 +58,8 @@ export class JobService {
       recorder?: JobRecorder;
       /** Makes each job's MLflow run, when an MLflow server is configured. */
       runs?: JobMlflowRuns;
+      /** How busy the jobs' GPUs were (Prometheus), on what users read. */
+      utilization?: JobUtilization;
       now?: () => Date;
     },
   ) {}
@@ -182,7 +185,10 @@ export class JobService {
 
   async get(credentials: UserCredentials, id: string): Promise<Job> {
     const { wf, pods } = await this.find(credentials, id);
-    return this.view(wf, pods);
+    const [job] = await this.withUtilization([
+      { wf, job: await this.view(wf, pods) },
+    ]);
+    return job;
   }
 
   /** The job's pods' logs, each headed by its pod's name. */
@@ -330,15 +336,28 @@ export class JobService {
       const k = key(pod.metadata.namespace, wf);
       podsByWorkflow.set(k, [...(podsByWorkflow.get(k) ?? []), pod]);
     }
-    return Promise.all(
-      (workflows?.items ?? []).map(wf =>
-        this.view(
+    const jobs = await Promise.all(
+      (workflows?.items ?? []).map(async wf => ({
+        wf,
+        job: await this.view(
           wf,
           podsByWorkflow.get(key(wf.metadata.namespace, wf.metadata.name)) ??
             [],
           options,
         ),
-      ),
+      })),
+    );
+    // The records' pass (quick) needs no utilization.
+    return options.quick ? jobs.map(j => j.job) : this.withUtilization(jobs);
+  }
+
+  private withUtilization(
+    jobs: Array<{ wf: WorkflowObject; job: Job }>,
+  ): Promise<Job[]> {
+    const { utilization } = this.options;
+    if (!utilization) return Promise.resolve(jobs.map(j => j.job));
+    return utilization.attach(
+      jobs.map(({ wf, job }) => ({ job, hourlyRate: hourlyRateOf(wf) })),
     );
   }
 

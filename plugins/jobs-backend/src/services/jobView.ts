@@ -52,9 +52,9 @@ export function jobView(
   const submission = JSON.parse(
     annotations[SUBMISSION] ?? '{}',
   ) as Partial<ParsedJobSubmission>;
-  const [rate, currency] = (annotations[HOURLY_RATE] ?? '0 EUR').split(' ');
+  const currency = (annotations[HOURLY_RATE] ?? '0 EUR').split(' ')[1];
   const gpus = submission.gpus ?? 0;
-  const hourly = Number(rate) || 0;
+  const hourly = hourlyRateOf(wf);
   const timeoutHours = submission.timeoutHours ?? 0;
   const experiment =
     submission.experiment ?? `${wf.metadata.namespace}/${submission.name}`;
@@ -188,4 +188,10 @@ function messageOf(
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** The GPU-hour rate the job was submitted at (its annotation, "2.5 EUR"); 0 without one. */
+export function hourlyRateOf(wf: WorkflowObject): number {
+  const [rate] = (wf.metadata.annotations?.[HOURLY_RATE] ?? '0 EUR').split(' ');
+  return Number(rate) || 0;
 }

@@ -9,6 +9,7 @@ import {
   RESERVATION_LABEL,
   SIMULATED_EXIT_CODE,
   SIMULATED_FAILURE,
+  SIMULATED_GPU_UTIL,
   SIMULATED_RUNTIME,
   SUBMISSION,
   SUBMITTED_BY,
@@ -165,7 +166,10 @@ export function workflowManifest(input: WorkflowInput) {
   };
 }
 
-/** What KWOK's pod stages act on: how long the pod runs and how it ends. */
+/**
+ * What KWOK's pod stages act on (how long the pod runs and how it ends) and what the local GPU
+ * metrics exporter reports for its GPUs.
+ */
 function simulationAnnotations(
   job: ParsedJobSubmission,
 ): Record<string, string> {
@@ -174,6 +178,9 @@ function simulationAnnotations(
     [SIMULATED_RUNTIME]: sim.runtime,
     ...(sim.exitCode ? { [SIMULATED_EXIT_CODE]: String(sim.exitCode) } : {}),
     ...(sim.failure ? { [SIMULATED_FAILURE]: sim.failure } : {}),
+    ...(sim.gpuUtil !== undefined
+      ? { [SIMULATED_GPU_UTIL]: String(sim.gpuUtil) }
+      : {}),
   };
 }
 

@@ -73,6 +73,76 @@ function setDate(label: string, value: string) {
 }
 
 describe('CostPage', () => {
+  it('shows how busy the GPUs were: figures, columns per line, and why a line has none', async () => {
+    const u = (averagePercent: number, idleGpuHours: number) => ({
+      averagePercent,
+      peakPercent: 90,
+      measuredGpuHours: 100,
+      idleGpuHours,
+      idleCost: idleGpuHours * 2.5,
+    });
+    const api = mockCostApi({
+      getSummary: jest.fn(async () =>
+        costSummary({
+          byProject: [
+            {
+              key: 'support-bot',
+              gpuHours: 200,
+              cost: 500,
+              utilization: u(62, 12),
+            },
+            { key: 'search', gpuHours: 45, cost: 112.5 },
+          ],
+          utilization: u(55.5, 12),
+          utilizationSource: {
+            state: 'measured',
+            idleBelowPercent: 10,
+            resolutionSeconds: 60,
+          },
+        }),
+      ),
+    });
+    renderPage(api);
+    const project = await screen.findByRole('table', {
+      name: 'Cost by project',
+    });
+    expect(rowsOf(project)).toEqual([
+      ['support-bot', '200.0', '500.00 EUR', '62 %', '12.0', '30.00 EUR'],
+      ['search', '45.0', '112.50 EUR', '–', '–', '–'],
+    ]);
+    const totals = screen.getByLabelText('Total for the range');
+    const value = (label: string) =>
+      within(totals).getByText(label, { selector: 'dt' }).nextElementSibling
+        ?.textContent;
+    expect(value('Average GPU utilization')).toBe('56 %');
+    expect(value('Peak')).toBe('90 %');
+    expect(value('Idle GPU-hours (under threshold)')).toBe('12.0');
+    expect(value('Idle cost')).toBe('30.00 EUR');
+  });
+
+  it('says GPU utilization is unknown when Prometheus does not answer, and keeps the costs', async () => {
+    const api = mockCostApi({
+      getSummary: jest.fn(async () =>
+        costSummary({
+          utilizationSource: {
+            state: 'unavailable',
+            message:
+              'Prometheus at http://p:9090 did not answer (fetch failed)',
+          },
+        }),
+      ),
+    });
+    renderPage(api);
+    expect(
+      await screen.findByText(
+        /GPU utilization is unknown right now: Prometheus at http:\/\/p:9090 did not answer/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      rowsOf(screen.getByRole('table', { name: 'Cost by project' }))[0],
+    ).toEqual(['support-bot', '200.0', '500.00 EUR']);
+  });
+
   it("shows the user's own team this month: breakdown tables, chart and forecast", async () => {
     const api = mockCostApi();
     renderPage(api);

@@ -11,7 +11,12 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costApiRef } from '../../api';
 import { monthOf } from '../shared/dates';
 import { formatGpuHours, formatMoney } from '../shared/format';
-import { ErrorState, Figures } from '@internal/plugin-mlp-react';
+import {
+  ErrorState,
+  Figures,
+  utilizationFigures,
+  UtilizationNote,
+} from '@internal/plugin-mlp-react';
 import { BreakdownTable } from './BreakdownTable';
 import { BudgetsTable } from './BudgetsTable';
 import { dailyRows } from './chartData';
@@ -133,8 +138,14 @@ export function CostPage(props: { now?: Date }) {
           figures={[
             { label: 'Total cost', value: formatMoney(s.cost, s.currency) },
             { label: 'GPU-hours', value: formatGpuHours(s.gpuHours) },
+            ...(s.utilization
+              ? utilizationFigures(s.utilization, s.currency)
+              : []),
           ]}
         />
+        <Box mb={2}>
+          <UtilizationNote source={s.utilizationSource} />
+        </Box>
         <Grid container spacing={3}>
           {BREAKDOWNS.map(b => (
             <Grid item xs={12} md={6} key={b.field}>
@@ -143,6 +154,7 @@ export function CostPage(props: { now?: Date }) {
                 keyTitle={b.keyTitle}
                 lines={s[b.field]}
                 currency={s.currency}
+                utilization={s.utilizationSource?.state === 'measured'}
               />
             </Grid>
           ))}

@@ -87,8 +87,59 @@ describe('EntityCostCard', () => {
     expect(screen.queryByText('over budget')).not.toBeInTheDocument();
     expect(screen.queryByText(/No budget set/)).not.toBeInTheDocument();
     expect(api.getBudgetStatus).toHaveBeenCalledWith('nlp-team');
-    // a team is not a model
-    expect(api.getSummary).not.toHaveBeenCalled();
+    // a team is not a model: its month's summary is read for its GPU utilization only, and
+    // without utilization figures (none measured in the fixture) no line is shown
+    expect(api.getSummary).toHaveBeenCalledWith('nlp-team', {
+      from: '2026-11-01',
+      to: '2026-12-01',
+    });
+    expect(screen.queryByText(/busy on average/)).not.toBeInTheDocument();
+  });
+
+  it("shows how busy the team's GPUs were this month, in red when mostly idle", async () => {
+    const api = mockCostApi({
+      getSummary: jest.fn(async () =>
+        costSummary({
+          utilization: {
+            averagePercent: 8.4,
+            peakPercent: 71,
+            measuredGpuHours: 245,
+            idleGpuHours: 200.5,
+            idleCost: 501.25,
+          },
+          utilizationSource: {
+            state: 'measured',
+            idleBelowPercent: 10,
+            resolutionSeconds: 60,
+          },
+        }),
+      ),
+    });
+    renderCard(api);
+    const line = await screen.findByText(
+      'GPUs 8.4 % busy on average (peak 71 %); 200.50 idle GPU-hours, 501.25 EUR',
+    );
+    expect(line).toHaveClass('MuiTypography-colorError');
+  });
+
+  it('says when Prometheus does not answer, and still shows the spend', async () => {
+    const api = mockCostApi({
+      getSummary: jest.fn(async () =>
+        costSummary({
+          utilizationSource: {
+            state: 'unavailable',
+            message: 'Prometheus at http://p:9090 did not answer',
+          },
+        }),
+      ),
+    });
+    renderCard(api);
+    expect(
+      await screen.findByText(
+        'GPU utilization unknown: Prometheus does not answer',
+      ),
+    ).toBeInTheDocument();
+    expect(figure('Spent this month')).toBe('612.50 EUR');
   });
 
   it('says over budget in the error colour at 100%', async () => {
@@ -220,7 +271,8 @@ describe('EntityCostCard', () => {
       renderCard(api, component('nlp-team', 'service', 'support-api'));
       expect(await screen.findByText('Spent this month')).toBeInTheDocument();
       expect(screen.queryByText(/^Model /)).not.toBeInTheDocument();
-      expect(api.getSummary).not.toHaveBeenCalled();
+      // only the team's month, for its utilization line
+      expect(api.getSummary).toHaveBeenCalledTimes(1);
     });
 
     it('explains that a component owned by a user has no team budget', async () => {

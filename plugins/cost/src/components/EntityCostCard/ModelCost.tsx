@@ -5,7 +5,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costApiRef } from '../../api';
 import { monthRange } from '../shared/dates';
 import { formatGpuHours, formatMoney } from '../shared/format';
-import { ErrorState } from '@internal/plugin-mlp-react';
+import { ErrorState, UtilizationLine } from '@internal/plugin-mlp-react';
 
 export const NO_MODEL_TIME = 'No GPU time recorded for this model this month';
 
@@ -30,10 +30,17 @@ export function ModelCost(props: {
   } else {
     const line = summary.value.byModel.find(l => l.key === model);
     body = line ? (
-      <Typography variant="body1">
-        {formatMoney(line.cost, summary.value.currency)} for{' '}
-        {formatGpuHours(line.gpuHours)} GPU-hours month to date
-      </Typography>
+      <>
+        <Typography variant="body1">
+          {formatMoney(line.cost, summary.value.currency)} for{' '}
+          {formatGpuHours(line.gpuHours)} GPU-hours month to date
+        </Typography>
+        <UtilizationLine
+          utilization={line.utilization}
+          source={summary.value.utilizationSource}
+          currency={summary.value.currency}
+        />
+      </>
     ) : (
       <Typography variant="body2" color="textSecondary">
         {NO_MODEL_TIME}

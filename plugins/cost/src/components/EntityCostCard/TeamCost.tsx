@@ -13,6 +13,7 @@ import { monthName } from '../shared/dates';
 import { formatMoney } from '../shared/format';
 import { ErrorState, Figures, usePageHref } from '@internal/plugin-mlp-react';
 import { ModelCost } from './ModelCost';
+import { TeamUtilization } from './TeamUtilization';
 
 export const NO_BUDGET = 'No budget set for this month';
 export const NO_SPEND = 'No GPU spend yet this month';
@@ -64,6 +65,7 @@ export function TeamCost(props: { team: string; model?: string }) {
         </Box>
       )}
       <Figures label={`GPU cost of ${team} this month`} figures={figures} />
+      {!model && <TeamUtilization team={team} month={s.month} />}
       {hasBudget(s) ? (
         <>
           <BudgetBar status={s} />
