@@ -279,7 +279,10 @@ describe('GPU cost in Chromium', () => {
         })} %`,
       );
       assert.equal(Number(csvRow[6]), shown.utilization.idleGpuHours);
-      await page.getByText('Idle cost', { exact: true }).waitFor();
+      await page
+        .getByLabel('Total for the range')
+        .getByText('Idle cost', { exact: true })
+        .waitFor();
       await page.screenshot({
         path: 'test-results/e2e/cost-page.png',
         fullPage: true,

@@ -63,7 +63,8 @@ export const DEMO_JOBS = [
         name: 'demo-churn-retrain',
         gpus: 2,
         gpuProduct: 'NVIDIA-L4',
-        // Its GPUs wait on a slow data loader: the cost page shows them idle.
+        // Its GPUs wait on a slow data loader: the cost page shows them idle, and the demo's
+        // idle policy (DEMO_IDLE_POLICY) announces it to raj.patel and then stops it.
         simulate: { runtime: '5m', gpuUtil: 3 },
       },
       { name: 'demo-churn-shap', gpus: 1, simulate: { runtime: '60s' } },
@@ -214,7 +215,43 @@ async function seedDeployment({ user, request }) {
   }
 }
 
+/**
+ * An idle policy for the demo, set by a platform keeper before the jobs start: tabular-team's
+ * jobs whose GPUs stay under 10 % for 2 minutes are announced to their owner and stopped 1
+ * minute later (demo-churn-retrain idles at 3 % for 5 minutes: it is stopped at about 3).
+ */
+export const DEMO_IDLE_POLICY = {
+  keeper: 'morgan.lee',
+  team: 'tabular-team',
+  policy: {
+    idleBelowPercent: 10,
+    windowMinutes: 2,
+    graceMinutes: 1,
+    snoozeMinutes: 2,
+    maxSnoozes: 1,
+  },
+};
+
+async function seedIdlePolicy({ keeper, team, policy }) {
+  const token = await tokenOf(keeper);
+  const { policy: have } = await api(
+    token,
+    'GET',
+    `/policies/${team}`,
+    undefined,
+    'utilization',
+  );
+  if (have) return;
+  try {
+    await api(token, 'PUT', `/policies/${team}`, policy, 'utilization');
+    log(`${keeper} set ${team}'s idle policy`);
+  } catch (error) {
+    log(`no idle policy for ${team}: ${error.message}`);
+  }
+}
+
 async function main() {
+  await seedIdlePolicy(DEMO_IDLE_POLICY);
   for (const team of DEMO_JOBS) await seedTeam(team);
   await seedDeployment(DEMO_DEPLOYMENT);
 }

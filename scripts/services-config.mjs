@@ -128,8 +128,12 @@ export function servicesAppConfig(env) {
     config.utilization = {
       prometheus: { baseUrl: env.MLP_PROMETHEUS_URL },
       // The local Prometheus scrapes every 5 s: utilization is measured at that resolution.
+      // ... and idle reclaim looks every 15 s, so the demo's policy acts within minutes.
       ...(env.MLP_PROMETHEUS_SCRAPE_SECONDS
-        ? { resolutionSeconds: Number(env.MLP_PROMETHEUS_SCRAPE_SECONDS) }
+        ? {
+            resolutionSeconds: Number(env.MLP_PROMETHEUS_SCRAPE_SECONDS),
+            reclaim: { intervalSeconds: 15 },
+          }
         : {}),
     };
   }

@@ -149,6 +149,7 @@ test('Prometheus becomes utilization.prometheus, at the local scrape interval wh
     {
       prometheus: { baseUrl: 'http://127.0.0.1:19090' },
       resolutionSeconds: 5,
+      reclaim: { intervalSeconds: 15 },
     },
   );
   assert.deepEqual(

@@ -149,7 +149,7 @@ status() {
         ;;
     esac
     printf '%-9s %s\n' "$name" "$ok"
-    [ "$name" = kube ] && [ -n "${parts:-}" ] && printf '%s\n' "$parts"
+    if [ "$name" = kube ] && [ -n "${parts:-}" ]; then printf '%s\n' "$parts"; fi
   done
 }
 

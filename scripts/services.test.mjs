@@ -156,6 +156,24 @@ test('mlflow: a port in use names the service, the port and the setting to chang
   );
 });
 
+test('status lists every service and exits 0, whatever is down (start.sh reads it)', async t => {
+  const dir = tempDir(t);
+  const env = await ports();
+  const out = execFileSync('bash', [services, 'status'], {
+    env: { ...process.env, MLP_SERVICES_DIR: dir, ...env },
+    encoding: 'utf8',
+  });
+  // Its parts are listed under kube, indented.
+  assert.deepEqual(
+    out
+      .split('\n')
+      .filter(l => /^\S/.test(l))
+      .map(l => l.split(/\s+/)[0]),
+    ['postgres', 'mlflow', 'coder', 'kube', 'prometheus'],
+  );
+  assert.match(out, /^prometheus down$/m);
+});
+
 test('prometheus: without the local cluster up, it says to start both', async t => {
   const dir = tempDir(t);
   const env = await ports();

@@ -53,7 +53,7 @@ wait_for "$E2E_BACKEND_URL/.backstage/health/v1/readiness" 300
 wait_for "$E2E_BASE_URL" 600
 
 status=0
-node --test --test-concurrency=1 --test-timeout=600000 e2e/layout.test.mjs e2e/api.e2e.test.mjs e2e/portal.e2e.test.mjs e2e/gpu-quota.e2e.test.mjs e2e/jobs.e2e.test.mjs e2e/cost.e2e.test.mjs e2e/deployments.e2e.test.mjs e2e/mlflow.e2e.test.mjs e2e/coder.e2e.test.mjs e2e/cli-login.e2e.test.mjs e2e/platform-metrics.e2e.test.mjs e2e/experiments.e2e.test.mjs e2e/pages.e2e.test.mjs || status=1
+node --test --test-concurrency=1 --test-timeout=600000 e2e/layout.test.mjs e2e/api.e2e.test.mjs e2e/portal.e2e.test.mjs e2e/gpu-quota.e2e.test.mjs e2e/jobs.e2e.test.mjs e2e/cost.e2e.test.mjs e2e/idle-gpus.e2e.test.mjs e2e/deployments.e2e.test.mjs e2e/mlflow.e2e.test.mjs e2e/coder.e2e.test.mjs e2e/cli-login.e2e.test.mjs e2e/platform-metrics.e2e.test.mjs e2e/experiments.e2e.test.mjs e2e/pages.e2e.test.mjs || status=1
 
 # The mlp CLI and SDK (sdk/python) with pytest: offline tests, and tests against this portal's
 # backend as the guest (a data scientist of nlp-team). Counts go out as TAP summary lines.

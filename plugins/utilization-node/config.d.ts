@@ -20,5 +20,10 @@ export interface Config {
      * interval.
      */
     resolutionSeconds?: number;
+    /** Idle reclaim (the utilization backend plugin). */
+    reclaim?: {
+      /** How often teams with an idle policy are looked at, in seconds (default 60). */
+      intervalSeconds?: number;
+    };
   };
 }

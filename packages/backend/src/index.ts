@@ -59,6 +59,8 @@ backend.add(import('@internal/plugin-jobs-backend'));
 // Model versions deployed as KServe InferenceServices, with approvals, rollback, lineage and an
 // audit trail (/api/deployments).
 backend.add(import('@internal/plugin-deployments-backend'));
+// Idle GPU reclaim: idle policies, notices to owners, stops after the grace.
+backend.add(import('@internal/plugin-utilization-backend'));
 // Platform metrics for keepers: jobs, GPU-hours, queue wait, time to first job, adoption
 // (/api/platform-metrics), from the jobs plugin's records and the auth module's sign-ins.
 backend.add(import('@internal/plugin-platform-metrics-backend'));

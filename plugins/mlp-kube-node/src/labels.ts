@@ -28,3 +28,8 @@ export const DEFAULT_GPU_RESOURCE = 'nvidia.com/gpu';
 export const GPU_TAINT_KEY = 'nvidia.com/gpu';
 /** The GPU model label the NVIDIA GPU operator puts on GPU nodes. */
 export const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';
+
+/** Marks the Argo Workflows the portal submitted as training jobs; only those are listed and stopped. */
+export const JOB_LABEL = 'mlplatform.dev/training-job';
+/** Argo's label on a workflow's pods: the Workflow's name (a training job's id). */
+export const ARGO_WORKFLOW_LABEL = 'workflows.argoproj.io/workflow';

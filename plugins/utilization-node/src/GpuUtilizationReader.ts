@@ -43,14 +43,18 @@ export class GpuUtilizationReader {
 
   /**
    * The pods of these namespaces (only the named ones, when given) over [from, to]. A pod with
-   * no samples in the window is absent from the map.
+   * no samples in the window is absent from the map. `idleBelowPercent` overrides the setting
+   * (a team's idle policy has its own).
    */
   async pods(
     scope: { namespaces: string[]; pods?: string[] },
     window: { from: Date; to: Date },
+    options: { idleBelowPercent?: number } = {},
   ): Promise<PodUtilizations> {
     if (!this.client) return { source: { state: 'not-configured' } };
-    const { idleBelowPercent, resolutionSeconds } = this.settings;
+    const { resolutionSeconds } = this.settings;
+    const idleBelowPercent =
+      options.idleBelowPercent ?? this.settings.idleBelowPercent;
     const source = {
       state: 'measured' as const,
       idleBelowPercent,

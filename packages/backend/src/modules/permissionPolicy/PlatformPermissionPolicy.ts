@@ -12,6 +12,7 @@ import { costBudgetCheckPermission } from '@internal/plugin-cost-common';
 import { gpuQuotaRequestCreatePermission } from '@internal/plugin-gpu-quota-common';
 import { jobsSubmitPermission } from '@internal/plugin-jobs-common';
 import { deploymentsCreatePermission } from '@internal/plugin-deployments-common';
+import { idleActPermission } from '@internal/plugin-utilization-common';
 import {
   AuthorizeResult,
   type PolicyDecision,
@@ -47,6 +48,7 @@ const SELF_SERVICE_PERMISSIONS = new Set(
     // Deploying one's team's models and rolling back; approving as the team's lead. The
     // deployments backend checks membership, the lead and that nobody approves their own deploy.
     deploymentsCreatePermission,
+    idleActPermission,
   ].map(permission => permission.name),
 );
 

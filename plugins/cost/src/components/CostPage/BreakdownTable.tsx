@@ -67,7 +67,7 @@ export function BreakdownTable(props: {
                 </TableCell>
                 <TableCell align="right">
                   {line.utilization
-                    ? formatGpuHours(line.utilization.idleGpuHours)
+                    ? line.utilization.idleGpuHours.toFixed(2)
                     : '–'}
                 </TableCell>
                 <TableCell align="right">

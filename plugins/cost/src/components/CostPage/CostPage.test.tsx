@@ -107,7 +107,7 @@ describe('CostPage', () => {
       name: 'Cost by project',
     });
     expect(rowsOf(project)).toEqual([
-      ['support-bot', '200.0', '500.00 EUR', '62 %', '12.0', '30.00 EUR'],
+      ['support-bot', '200.0', '500.00 EUR', '62 %', '12.00', '30.00 EUR'],
       ['search', '45.0', '112.50 EUR', '–', '–', '–'],
     ]);
     const totals = screen.getByLabelText('Total for the range');

@@ -118,6 +118,7 @@ export function CostPage(props: { now?: Date }) {
   } else if (!s) {
     chart = breakdown = <Progress />;
   } else {
+    const measured = s.utilizationSource?.state === 'measured';
     chart = (
       <SpendChart
         rows={dailyRows(s, budgets.value ?? [])}
@@ -148,13 +149,14 @@ export function CostPage(props: { now?: Date }) {
         </Box>
         <Grid container spacing={3}>
           {BREAKDOWNS.map(b => (
-            <Grid item xs={12} md={6} key={b.field}>
+            // With the utilization columns a table needs the whole width but on very wide screens.
+            <Grid item xs={12} md={measured ? 12 : 6} xl={6} key={b.field}>
               <BreakdownTable
                 label={b.label}
                 keyTitle={b.keyTitle}
                 lines={s[b.field]}
                 currency={s.currency}
-                utilization={s.utilizationSource?.state === 'measured'}
+                utilization={measured}
               />
             </Grid>
           ))}

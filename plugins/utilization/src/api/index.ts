@@ -1,0 +1,3 @@
+export { utilizationApiRef } from './UtilizationApi';
+export type { UtilizationApi } from './UtilizationApi';
+export { UtilizationClient } from './UtilizationClient';

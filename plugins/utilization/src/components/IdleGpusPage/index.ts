@@ -1,0 +1,1 @@
+export { IdleGpusPage } from './IdleGpusPage';

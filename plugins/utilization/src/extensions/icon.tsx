@@ -1,0 +1,3 @@
+import PowerSettingsNewIcon from '@material-ui/icons/PowerSettingsNew';
+
+export const idleGpusIcon = <PowerSettingsNewIcon fontSize="inherit" />;

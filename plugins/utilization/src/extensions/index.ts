@@ -1,0 +1,2 @@
+export { utilizationApi } from './api';
+export { idleGpusPage } from './page';
