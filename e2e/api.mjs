@@ -50,6 +50,21 @@ export async function eventually(
 }
 
 /**
+ * The guest's token (amira.haddad, a data scientist of nlp-team), once the catalog has read her
+ * team: until then her identity has no group.
+ */
+export async function nlpScientistToken(base = BACKEND_URL) {
+  const id = await eventually(async () => {
+    const guest = await guestToken(base);
+    return guest.identity.ownershipEntityRefs.includes('group:default/nlp-team')
+      ? guest
+      : undefined;
+  });
+  if (!id) throw new Error('the guest never became a member of nlp-team');
+  return id.token;
+}
+
+/**
  * A token for another catalog user, signed in the way an oauth2-proxy in front of the portal
  * does it (X-Forwarded-User); e2e/app-config.e2e.yaml enables that provider.
  */

@@ -8,7 +8,7 @@ import * as k8s from '@kubernetes/client-node';
 import {
   api,
   eventually,
-  guestToken,
+  nlpScientistToken,
   proxiedUserToken,
   runTemplate,
 } from './api.mjs';
@@ -19,14 +19,7 @@ let keeper;
 const month = new Date().toISOString().slice(0, 7);
 
 before(async () => {
-  scientist = (
-    await eventually(async () => {
-      const id = await guestToken();
-      return id.identity.ownershipEntityRefs.includes('group:default/nlp-team')
-        ? id
-        : undefined;
-    })
-  ).token;
+  scientist = await nlpScientistToken();
   keeper = (await proxiedUserToken('morgan.lee')).token;
 });
 

@@ -5,7 +5,12 @@
 // stops it from the Idle GPUs page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, eventually, guestToken, proxiedUserToken } from './api.mjs';
+import {
+  api,
+  eventually,
+  nlpScientistToken,
+  proxiedUserToken,
+} from './api.mjs';
 import { launch, signIn, step } from './browser.mjs';
 
 let scientist;
@@ -14,14 +19,7 @@ let jobId;
 let browser;
 
 before(async () => {
-  scientist = (
-    await eventually(async () => {
-      const id = await guestToken();
-      return id.identity.ownershipEntityRefs.includes('group:default/nlp-team')
-        ? id
-        : undefined;
-    })
-  ).token;
+  scientist = await nlpScientistToken();
   keeper = (await proxiedUserToken('morgan.lee')).token;
 });
 
