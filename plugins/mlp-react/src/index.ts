@@ -22,6 +22,7 @@ export { responseStatus } from './responseStatus';
 export { userName } from './userName';
 export { formatAgo, formatDateTime, formatDuration } from './time';
 export { usePageHref } from './usePageHref';
+export { useTeams, type Teams } from './useTeams';
 export {
   formatPercent,
   utilizationFigures,

@@ -16,6 +16,7 @@ import {
   Figures,
   utilizationFigures,
   UtilizationNote,
+  useTeams,
 } from '@internal/plugin-mlp-react';
 import { BreakdownTable } from './BreakdownTable';
 import { BudgetsTable } from './BudgetsTable';
@@ -25,7 +26,6 @@ import { MonthForecast } from './MonthForecast';
 import { defaultRange, rangeProblem } from './range';
 import { SetBudgetForm } from './SetBudgetForm';
 import { SpendChart } from './SpendChart';
-import { useTeams } from './useTeams';
 
 const BREAKDOWNS = [
   { field: 'byProject', label: 'Cost by project', keyTitle: 'Project' },

@@ -7,10 +7,10 @@ import {
   HomeCard,
   LoadedContent,
   usePageHref,
+  useTeams,
 } from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { costApiRef } from '../../api';
-import { useTeams } from '../CostPage/useTeams';
 import { BudgetBar } from '../shared/BudgetBar';
 import { formatMoney } from '../shared/format';
 import { rootRouteRef } from '../../routes';

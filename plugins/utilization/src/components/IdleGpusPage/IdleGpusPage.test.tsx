@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type {
   IdleNotice,
   IdlePolicy,
@@ -62,6 +63,14 @@ function renderPage(api: UtilizationApi) {
   return renderInTestApp(<IdleGpusPage />, {
     apis: [
       [utilizationApiRef, api],
+      catalogApiMock({
+        entities: ['vision-team', 'nlp-team'].map(name => ({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name },
+          spec: { type: 'team', children: [] },
+        })),
+      }),
       mockApis.identity({
         userEntityRef: 'user:default/amira.haddad',
         ownershipEntityRefs: [

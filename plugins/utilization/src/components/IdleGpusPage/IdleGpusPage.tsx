@@ -4,14 +4,17 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Content, InfoCard } from '@backstage/core-components';
 import { Progress, useApi } from '@backstage/frontend-plugin-api';
-import { ErrorState, useReadableTables } from '@internal/plugin-mlp-react';
+import {
+  ErrorState,
+  useReadableTables,
+  useTeams,
+} from '@internal/plugin-mlp-react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { utilizationApiRef } from '../../api';
 import { EventsTable } from './EventsTable';
 import { NoticesTable } from './NoticesTable';
 import { PolicyForm } from './PolicyForm';
-import { useOwnTeams } from './useTeams';
 
 /**
  * Idle GPUs of one team: its jobs whose GPUs sat idle (with "keep it running" and "stop now"),
@@ -20,11 +23,13 @@ import { useOwnTeams } from './useTeams';
 export function IdleGpusPage() {
   const api = useApi(utilizationApiRef);
   const classes = useReadableTables();
-  const own = useOwnTeams();
+  const choice = useTeams();
   const [params, setParams] = useSearchParams();
-  const team = params.get('team') ?? own.value?.[0];
+  const team =
+    params.get('team') ?? choice.value?.own ?? choice.value?.teams[0];
+  // A team named in the address but missing from the catalog can still be looked at.
   const teams = [
-    ...new Set([...(team ? [team] : []), ...(own.value ?? [])]),
+    ...new Set([...(team ? [team] : []), ...(choice.value?.teams ?? [])]),
   ].sort();
 
   const state = useAsyncRetry(async () => {
@@ -39,11 +44,11 @@ export function IdleGpusPage() {
 
   let body;
   if (!team) {
-    body = own.loading ? (
+    body = choice.loading ? (
       <Progress />
     ) : (
       <Typography color="textSecondary">
-        You are in no team yet: idle GPUs are shown per team.
+        No teams in the catalog yet: idle GPUs are shown per team.
       </Typography>
     );
   } else if (state.error) {

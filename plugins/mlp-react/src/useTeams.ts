@@ -10,7 +10,10 @@ export type Teams = {
   own?: string;
 };
 
-/** The teams to pick from, and the signed-in user's own team among them. */
+/**
+ * The teams to pick from (the catalog's groups of spec.type team), and the signed-in user's own
+ * team among them: the cost page, its keepers' card and the Idle GPUs page choose from these.
+ */
 export function useTeams() {
   const catalogApi = useApi(catalogApiRef);
   const identityApi = useApi(identityApiRef);
