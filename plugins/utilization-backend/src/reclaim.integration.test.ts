@@ -359,6 +359,7 @@ it('stops nothing when Prometheus does not answer', async () => {
     stopped: [],
     resolved: [],
     unmeasured: [team],
+    failed: [],
   });
   expect(stop).not.toHaveBeenCalled();
   expect(await store.openNotices(team)).toEqual([]);

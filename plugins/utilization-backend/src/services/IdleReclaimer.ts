@@ -28,6 +28,8 @@ export type PassResult = {
   resolved: string[];
   /** Teams skipped because utilization could not be read (nothing is stopped blind). */
   unmeasured: string[];
+  /** Teams whose pass failed (logged; the other teams are still handled). */
+  failed: string[];
 };
 
 /**
@@ -61,9 +63,18 @@ export class IdleReclaimer {
       stopped: [],
       resolved: [],
       unmeasured: [],
+      failed: [],
     };
     for (const policy of await this.options.store.policies()) {
-      await this.team(policy, result);
+      try {
+        await this.team(policy, result);
+      } catch (error) {
+        result.failed.push(policy.team);
+        this.options.logger.error(
+          `idle reclaim of team ${policy.team} failed; the next pass tries again`,
+          { error: String(error) },
+        );
+      }
     }
     return result;
   }

@@ -84,7 +84,7 @@ export function PolicyForm(props: {
     <>
       <Typography variant="body2" paragraph>
         {policy
-          ? `A ${team} job whose GPUs all stay under ${
+          ? `A job of ${team} whose GPUs all stay under ${
               policy.idleBelowPercent
             } % for ${
               policy.windowMinutes
