@@ -77,6 +77,8 @@ async function runningJob(name: string, gpuUtil: number) {
     name,
     project: name,
     gpus: 1,
+    // On the A100 nodes: the jobs plugin's tests need an L4 node free meanwhile.
+    gpuProduct: 'NVIDIA-A100-SXM4-80GB',
     simulate: { runtime: '10m', gpuUtil },
   });
   await until(`${name} running`, async () => {

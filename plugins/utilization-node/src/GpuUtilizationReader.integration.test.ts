@@ -18,6 +18,8 @@ import { scrapedGpuSeconds } from './testUtils';
 import { readUtilizationSettings } from './settings';
 
 jest.setTimeout(150_000);
+// On the A100 nodes: the jobs plugin's tests need an L4 node free meanwhile.
+const A100 = 'NVIDIA-A100-SXM4-80GB';
 
 const settings = readUtilizationSettings(servicesConfig());
 let team: string;
@@ -36,11 +38,13 @@ describe('GpuUtilizationReader on the real Prometheus', () => {
       resources: { 'nvidia.com/gpu': '2' },
       runtime: '40s',
       gpuUtil: 5,
+      gpuProduct: A100,
     });
     await createSimulatedPod(team, {
       name: 'busy',
       resources: { 'nvidia.com/gpu': '1' },
       gpuUtil: 80,
+      gpuProduct: A100,
     });
     await waitForPod(team, 'busy', 'started', podStarted);
     const idlePod = await waitForPod(

@@ -26,6 +26,8 @@ import {
 import { PodLedgerSync } from './PodLedgerSync';
 
 jest.setTimeout(150_000);
+// On the A100 nodes: the jobs plugin's tests need an L4 node free meanwhile.
+const A100 = 'NVIDIA-A100-SXM4-80GB';
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 let ns: string;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -59,6 +61,7 @@ it('prices the idle GPU-hours of each line as a hand calculation does, and keeps
     },
     runtime: '40s',
     gpuUtil: 4,
+    gpuProduct: A100,
   });
   await createSimulatedPod(ns, {
     name: 'training',
@@ -69,6 +72,7 @@ it('prices the idle GPU-hours of each line as a hand calculation does, and keeps
     },
     runtime: '40s',
     gpuUtil: 85,
+    gpuProduct: A100,
   });
   const [idle, busy] = await Promise.all(
     ['forgotten-notebook', 'training'].map(async name =>

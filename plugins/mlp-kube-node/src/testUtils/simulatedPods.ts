@@ -16,6 +16,7 @@ export const GPU_TOLERATION: k8s.V1Toleration = {
 
 /** What KWOK's pod stages read: how long a pod runs, and how it ends. */
 import {
+  GPU_PRODUCT_LABEL,
   SIMULATED_EXIT_CODE,
   SIMULATED_FAILURE,
   SIMULATED_GPU_UTIL,
@@ -41,6 +42,8 @@ export type SimulatedPod = {
   failure?: string;
   /** The utilization, in %, the local GPU metrics exporter reports for its GPUs. */
   gpuUtil?: number;
+  /** Only on nodes of this GPU model (nvidia.com/gpu.product), e.g. to leave the L4s free. */
+  gpuProduct?: string;
 };
 
 /**
@@ -64,6 +67,9 @@ export function simulatedPod(pod: SimulatedPod): k8s.V1Pod {
     spec: {
       restartPolicy: 'Never',
       ...(gpu ? { tolerations: [GPU_TOLERATION] } : {}),
+      ...(pod.gpuProduct
+        ? { nodeSelector: { [GPU_PRODUCT_LABEL]: pod.gpuProduct } }
+        : {}),
       containers: [
         {
           name: 'train',
