@@ -19,6 +19,7 @@ import { describeSession } from './describe';
 import { RevokeDialog } from './RevokeDialog';
 import { ServiceTokensCard } from '../ServiceTokensCard';
 import { SessionsTable } from './SessionsTable';
+import { useRevoke } from '../useRevoke';
 
 /**
  * The command-line logins that act as the user (mlp, and any other OAuth client of the
@@ -33,20 +34,10 @@ export function CliAccessPage() {
   );
   const [all, setAll] = useState(false);
   const list = useAsyncRetry(() => api.listSessions({ all }), [api, all]);
-  const [asked, setAsked] = useState<CliSession>();
-  const [revoked, setRevoked] = useState<CliSession>();
-  const [failure, setFailure] = useState<unknown>();
-
-  const revoke = async (session: CliSession) => {
-    setAsked(undefined);
-    setFailure(undefined);
-    try {
-      setRevoked(await api.revokeSession(session.id));
-    } catch (e) {
-      setFailure(e);
-    }
-    list.retry();
-  };
+  const { asked, setAsked, revoked, setRevoked, failure, revoke } = useRevoke(
+    (session: CliSession) => api.revokeSession(session.id),
+    list.retry,
+  );
 
   let body;
   if (list.error) {

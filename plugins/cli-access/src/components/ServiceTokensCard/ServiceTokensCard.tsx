@@ -29,6 +29,7 @@ import {
 } from '@internal/plugin-mlp-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cliAccessApiRef } from '../../api';
+import { useRevoke } from '../useRevoke';
 import { CreateServiceTokenDialog } from './CreateServiceTokenDialog';
 
 /**
@@ -41,20 +42,10 @@ export function ServiceTokensCard() {
   const list = useAsyncRetry(() => api.listServiceTokens(), [api]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedServiceToken>();
-  const [revoked, setRevoked] = useState<ServiceToken>();
-  const [failure, setFailure] = useState<unknown>();
-  const [asked, setAsked] = useState<ServiceToken>();
-
-  const revoke = async (token: ServiceToken) => {
-    setAsked(undefined);
-    setFailure(undefined);
-    try {
-      setRevoked(await api.revokeServiceToken(token.id));
-    } catch (e) {
-      setFailure(e);
-    }
-    list.retry();
-  };
+  const { asked, setAsked, revoked, setRevoked, failure, revoke } = useRevoke(
+    (token: ServiceToken) => api.revokeServiceToken(token.id),
+    list.retry,
+  );
 
   let body;
   if (list.error) {
