@@ -7,7 +7,10 @@ import {
   type IdleNotice,
   type IdlePolicy,
 } from '@internal/plugin-utilization-common';
-import { GpuUtilizationReader } from '@internal/plugin-utilization-node';
+import {
+  GpuUtilizationReader,
+  podKey,
+} from '@internal/plugin-utilization-node';
 import { randomUUID } from 'node:crypto';
 import type { IdleStore } from '../store/IdleStore';
 import type { JobStopper } from './JobStopper';
@@ -117,7 +120,7 @@ export class IdleReclaimer {
     const step = answer.source.resolutionSeconds / 3600;
     for (const job of jobs) {
       const u = combineUtilization(
-        job.pods.map(p => answer.pods.get(`${policy.team}/${p}`)),
+        job.pods.map(p => answer.pods.get(podKey(policy.team, p))),
       );
       const windowGpuHours = (job.gpus * policy.windowMinutes) / 60;
       // Samples over (nearly) the whole window, all of them under the threshold.
