@@ -18,7 +18,7 @@ import {
   type IdlePolicyInput,
 } from '@internal/plugin-utilization-common';
 import type { IdleStore } from '../store/IdleStore';
-import { RECLAIM_ACTOR, type IdleReclaimer } from './IdleReclaimer';
+import type { IdleReclaimer } from './IdleReclaimer';
 import { runningJobs } from './RunningJobs';
 
 const MINUTE = 60_000;
@@ -187,11 +187,7 @@ export class IdleService {
         `${notice.workload} is not running any more; nothing to stop`,
       );
     }
-    const actor = credentials.principal.userEntityRef;
-    return reclaimer.stop(
-      notice,
-      job,
-      actor === RECLAIM_ACTOR ? `${actor} (user)` : actor,
-    );
+    // A user entity ref never equals the pass's own actor name, so the trail tells them apart.
+    return reclaimer.stop(notice, job, credentials.principal.userEntityRef);
   }
 }
